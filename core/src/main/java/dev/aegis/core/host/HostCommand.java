@@ -1,0 +1,36 @@
+package dev.aegis.core.host;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a host (CLI, GitHub Action, Jenkins step) asks the core to do. */
+public enum HostCommand {
+  /** Scan the trackers for ready bugs; claim them unless dry-run. */
+  PICKUP,
+  /** Investigate a claimed issue and post the RCA checkpoint. */
+  PLAN,
+  /** Implement an approved run: fix, test, push, open the PR. */
+  IMPLEMENT,
+  /** Handle the GitHub event described by the environment (what {@code action.yml} runs). */
+  ACTION,
+  /** Run the agent engine on a workspace with a free-form prompt. */
+  RUN,
+  /** Mark stale runs blocked. */
+  RECOVER;
+
+  /** Parses a host's spelling ({@code pickup}, {@code PLAN}); empty when unknown. */
+  public static Optional<HostCommand> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.aegis.core.repo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The git hosting side of a repository (GitHub today): branch refs, commits made through the API, and pull
+ * requests. Branch creation and fast-forward updates are atomic on the server; claims rely on that.
+ *
+ * <p>Every method may throw {@link dev.aegis.core.tracker.TrackerException}.
+ */
+public interface CodeHost {
+
+  /** {@code owner/name}. */
+  String repository();
+
+  /** The repository's default branch name, for example {@code main}. */
+  String defaultBranch();
+
+  /** The commit a branch points at, or empty when the branch does not exist. */
+  Optional<String> branchHead(String branch);
+
+  /** A commit's metadata; throws when it does not exist. */
+  CommitInfo commit(String sha);
+
+  /** Creates a commit object (not moving any branch) and returns its sha. */
+  String createCommit(String tree, List<String> parents, String message);
+
+  /**
+   * Creates {@code branch} at {@code sha}.
+   *
+   * @return true when this call created it; false when the branch already existed (someone else won)
+   */
+  boolean createBranch(String branch, String sha);
+
+  /**
+   * Moves {@code branch} to {@code sha} only if that is a fast-forward from where it is now.
+   *
+   * @return true when moved; false when the branch moved meanwhile or the update is not a fast-forward
+   */
+  boolean fastForward(String branch, String sha);
+
+  /** Deletes a branch; does nothing when it does not exist. */
+  void deleteBranch(String branch);
+
+  /** The open pull request whose head is {@code branch}, if any. */
+  Optional<PullRequest> openPullRequest(String branch);
+
+  /** Opens a pull request and labels it. */
+  PullRequest createPullRequest(PullRequestDraft draft);
+}
