@@ -1,0 +1,115 @@
+package dev.aegis.core.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Resolved configuration: every key's value and where it came from (default, {@code .aegis/config.yml},
+ * an {@code AEGIS_*} variable, a host input). Built only by {@link ConfigLoader}, so every value is already
+ * parsed and checked.
+ *
+ * @param values parsed values by key name; keys without a value and without a default are absent
+ * @param sources where each value came from, by key name
+ * @param file the configuration file that was read, if one existed
+ */
+public record AegisConfig(Map<String, Object> values, Map<String, String> sources, Optional<Path> file) {
+
+  public AegisConfig {
+    values = Map.copyOf(values);
+    sources = Map.copyOf(sources);
+    Objects.requireNonNull(file, "file");
+  }
+
+  /** The value of a key, when it has one. */
+  public Optional<Object> value(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  /** A text value, empty when unset or blank. */
+  public Optional<String> text(String key) {
+    return value(key).map(String::valueOf).filter(s -> !s.isBlank());
+  }
+
+  /** A whole-number value that has a default. */
+  public int whole(String key) {
+    return (Integer) values.get(key);
+  }
+
+  /** A list value (never null: keys of list kind default to empty). */
+  @SuppressWarnings("unchecked")
+  public List<String> list(String key) {
+    return (List<String>) values.getOrDefault(key, List.of());
+  }
+
+  public String readyLabel() {
+    return text(ConfigKeys.LABEL_READY).orElseThrow();
+  }
+
+  public String bugLabel() {
+    return text(ConfigKeys.LABEL_BUG).orElseThrow();
+  }
+
+  /** {@code plan-first} or {@code auto}. */
+  public String mode() {
+    return text(ConfigKeys.MODE).orElseThrow();
+  }
+
+  public boolean autoMode() {
+    return "auto".equals(mode());
+  }
+
+  /** 0 means paused. */
+  public int maxConcurrentRuns() {
+    return whole(ConfigKeys.MAX_CONCURRENT_RUNS);
+  }
+
+  public boolean paused() {
+    return maxConcurrentRuns() == 0;
+  }
+
+  public String model() {
+    return text(ConfigKeys.MODEL).orElseThrow();
+  }
+
+  public List<String> trackers() {
+    return list(ConfigKeys.TRACKERS);
+  }
+
+  public List<String> approvers() {
+    return list(ConfigKeys.APPROVERS);
+  }
+
+  public Duration staleAfter() {
+    return Duration.ofMinutes(whole(ConfigKeys.STALE_AFTER_MINUTES));
+  }
+
+  public Duration claimGrace() {
+    return Duration.ofSeconds(whole(ConfigKeys.CLAIM_GRACE_SECONDS));
+  }
+
+  public BigDecimal maxDollars() {
+    return (BigDecimal) values.get(ConfigKeys.BUDGET_MAX_DOLLARS);
+  }
+
+  /** Where a key's value came from: {@code default}, a file path, or a variable name. */
+  public String sourceOf(String key) {
+    return sources.getOrDefault(key, "default");
+  }
+
+  /** Key to rendered value, in documentation order, secrets hidden; for {@code aegis status}. */
+  public Map<String, String> describe() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ConfigKey key : ConfigKeys.all()) {
+      Object v = values.get(key.name());
+      String shown = key.secret() && v != null ? "***" : ConfigKey.render(v, x -> "(unset)");
+      out.put(key.name(), shown);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.aegis.core.config;
+
+import static dev.aegis.core.config.ConfigKey.Kind.BOOLEAN;
+import static dev.aegis.core.config.ConfigKey.Kind.DECIMAL;
+import static dev.aegis.core.config.ConfigKey.Kind.LIST;
+import static dev.aegis.core.config.ConfigKey.Kind.STRING;
+import static dev.aegis.core.config.ConfigKey.Kind.WHOLE;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every documented configuration key, in the order the docs list them. A key that is not here is an error
+ * in {@code .aegis/config.yml}.
+ */
+public final class ConfigKeys {
+  public static final String TRACKERS = "trackers";
+  public static final String GITHUB_REPOSITORY = "github.repository";
+  public static final String GITHUB_API_URL = "github.api-url";
+  public static final String GITHUB_LOGIN = "github.login";
+  public static final String LABEL_READY = "labels.ready";
+  public static final String LABEL_BUG = "labels.bug";
+  public static final String MODE = "mode";
+  public static final String CONTEXT = "context";
+  public static final String MAX_CONCURRENT_RUNS = "max-concurrent-runs";
+  public static final String MODEL = "model";
+  public static final String MODEL_BASE_URL = "model-base-url";
+  public static final String APPROVERS = "approvers";
+  public static final String STALE_AFTER_MINUTES = "stale-after-minutes";
+  public static final String CLAIM_GRACE_SECONDS = "claim-grace-seconds";
+  public static final String BUDGET_MAX_STEPS = "budget.max-steps";
+  public static final String BUDGET_MAX_TOKENS = "budget.max-tokens";
+  public static final String BUDGET_MAX_DOLLARS = "budget.max-dollars";
+  public static final String BUDGET_MAX_MINUTES = "budget.max-minutes";
+  public static final String PLAN_READ_ONLY = "plan-read-only";
+  public static final String PROTECTED_PATHS = "protected-paths";
+  public static final String SECRET_ENV = "secret-env";
+  public static final String TEST_COMMAND = "test-command";
+
+  private static final Map<String, ConfigKey> KEYS = index(List.of(
+      ConfigKey.of(TRACKERS, LIST, List.of("github"), "Trackers to scan: github, linear (both allowed)."),
+      ConfigKey.of(GITHUB_REPOSITORY, STRING, null,
+          "owner/name of the repository; defaults to GITHUB_REPOSITORY, then the workspace's origin remote."),
+      ConfigKey.of(GITHUB_API_URL, STRING, null,
+          "GitHub API URL; defaults to GITHUB_API_URL, then https://api.github.com (GHES: https://HOST/api/v3)."),
+      ConfigKey.of(GITHUB_LOGIN, STRING, null,
+          "Login Aegis comments as; defaults to github-actions[bot] (the Actions GITHUB_TOKEN identity)."),
+      ConfigKey.of(LABEL_READY, STRING, "ready to implement", "Label that marks an issue ready for Aegis."),
+      ConfigKey.of(LABEL_BUG, STRING, "bug", "Label that marks an issue as a bug."),
+      ConfigKey.choice(MODE, "plan-first", "plan-first: wait for /aegis proceed; auto: implement low-risk plans.",
+          "plan-first", "auto"),
+      ConfigKey.choice(CONTEXT, "minimal", "minimal: issue and code; production: adds read-only data sources.",
+          "minimal", "production"),
+      ConfigKey.of(MAX_CONCURRENT_RUNS, WHOLE, 1, "Runs allowed in progress at once; 0 pauses Aegis."),
+      ConfigKey.of(MODEL, STRING, "openai/gpt-5.5",
+          "provider/model: openai/..., openai-responses/..., anthropic/..., openai-compatible/..."),
+      ConfigKey.of(MODEL_BASE_URL, STRING, null, "Base URL for openai-compatible models (Ollama, vLLM, ...)."),
+      ConfigKey.of(APPROVERS, LIST, List.of(), "Logins allowed to command Aegis besides repository writers."),
+      ConfigKey.of(STALE_AFTER_MINUTES, WHOLE, 20, "A run with no tracker update for this long is blocked."),
+      ConfigKey.of(CLAIM_GRACE_SECONDS, WHOLE, 120,
+          "How old a claim with no status comment must be before another job adopts it (crash recovery)."),
+      ConfigKey.of(BUDGET_MAX_STEPS, WHOLE, 60, "Most model turns per agent run."),
+      ConfigKey.of(BUDGET_MAX_TOKENS, WHOLE, 2_000_000, "Most tokens (input + output) per agent run."),
+      ConfigKey.of(BUDGET_MAX_DOLLARS, DECIMAL, new BigDecimal("5.00"), "Most model spend per agent run, in USD."),
+      ConfigKey.of(BUDGET_MAX_MINUTES, WHOLE, 30, "Most wall-clock minutes per agent run."),
+      ConfigKey.of(PLAN_READ_ONLY, BOOLEAN, true, "Plan runs may not edit files (commands still run)."),
+      ConfigKey.of(PROTECTED_PATHS, LIST, List.of(), "Extra read-only globs besides .github/workflows/**, .aegis/**, .git/**."),
+      ConfigKey.of(SECRET_ENV, LIST, List.of(), "Extra environment variable names whose values are secrets."),
+      ConfigKey.of(TEST_COMMAND, STRING, null, "The project's test command; detected (Maven, Gradle, npm, pytest, go) if unset.")));
+
+  private ConfigKeys() {}
+
+  private static Map<String, ConfigKey> index(List<ConfigKey> keys) {
+    Map<String, ConfigKey> map = new LinkedHashMap<>();
+    for (ConfigKey key : keys) {
+      map.put(key.name(), key);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
+  /** All keys in documentation order. */
+  public static List<ConfigKey> all() {
+    return List.copyOf(KEYS.values());
+  }
+
+  /** The key with this dotted name. */
+  public static Optional<ConfigKey> find(String name) {
+    return Optional.ofNullable(KEYS.get(name));
+  }
+
+  /** The closest known key to a misspelt one, when close enough to suggest. */
+  public static Optional<String> suggest(String unknown) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : KEYS.keySet()) {
+      int d = distance(unknown, known);
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return bestDistance <= Math.max(2, unknown.length() / 4) ? Optional.of(best) : Optional.empty();
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    return prev[b.length()];
+  }
+}

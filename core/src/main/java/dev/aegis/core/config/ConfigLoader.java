@@ -1,0 +1,220 @@
+package dev.aegis.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves configuration from, lowest to highest precedence: key defaults, the repository's
+ * {@code .aegis/config.yml}, {@code AEGIS_*} environment variables, then host inputs (action inputs,
+ * Jenkins step parameters, CLI flags). A few keys fall back to the platform's own variables
+ * ({@code GITHUB_REPOSITORY}, {@code GITHUB_API_URL}) or to the workspace's {@code origin} remote.
+ */
+public final class ConfigLoader {
+  /** Where the file lives, relative to the workspace. */
+  public static final String FILE = ".aegis/config.yml";
+
+  private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+  private static final Pattern MODEL = Pattern.compile("[a-z][a-z0-9-]*/\\S+");
+  private static final Pattern GITHUB_REMOTE =
+      Pattern.compile("(?:https?://[^/]+/|git@[^:]+:|ssh://git@[^/]+/)([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\\.git)?/?$");
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+  /**
+   * Loads configuration.
+   *
+   * @param workspace the monitored repository's checkout
+   * @param environment the process environment
+   * @param inputs host inputs by key name
+   * @param inputsSource how to name the inputs in errors, for example {@code action input}
+   * @throws ConfigException naming the key and the source of any bad value
+   */
+  public AegisConfig load(
+      Path workspace, Map<String, String> environment, Map<String, String> inputs, String inputsSource) {
+    Map<String, Object> values = new HashMap<>();
+    Map<String, String> sources = new HashMap<>();
+    for (ConfigKey key : ConfigKeys.all()) {
+      if (key.defaultValue() != null) {
+        values.put(key.name(), key.defaultValue());
+      }
+    }
+    Optional<Path> file = configFile(workspace);
+    if (file.isPresent()) {
+      readFile(file.get(), values, sources);
+    }
+    for (ConfigKey key : ConfigKeys.all()) {
+      String raw = environment.get(key.environmentVariable());
+      if (raw != null && !raw.isBlank()) {
+        put(key, raw, "environment variable " + key.environmentVariable(), values, sources);
+      }
+    }
+    for (Map.Entry<String, String> input : inputs.entrySet()) {
+      if (input.getValue() == null || input.getValue().isBlank()) {
+        continue;
+      }
+      ConfigKey key = known(input.getKey(), inputsSource);
+      put(key, input.getValue(), inputsSource + " '" + key.name() + "'", values, sources);
+    }
+    platformFallbacks(workspace, environment, values, sources);
+    check(values, sources);
+    return new AegisConfig(values, sources, file);
+  }
+
+  private static Optional<Path> configFile(Path workspace) {
+    for (String name : List.of(FILE, ".aegis/config.yaml")) {
+      Path p = workspace.resolve(name);
+      if (Files.isRegularFile(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void readFile(Path file, Map<String, Object> values, Map<String, String> sources) {
+    String where = file.toString();
+    JsonNode root;
+    try {
+      root = yaml.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("", where, "is not valid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+    } catch (IOException e) {
+      throw new ConfigException("", where, "cannot be read: " + e.getMessage());
+    }
+    if (root == null || root.isNull() || root.isMissingNode()) {
+      return;
+    }
+    if (!root.isObject()) {
+      throw new ConfigException("", where, "must be a mapping of keys to values (see the README's config keys)");
+    }
+    Map<String, Object> flat = new java.util.LinkedHashMap<>();
+    flatten("", root, flat);
+    for (Map.Entry<String, Object> entry : flat.entrySet()) {
+      ConfigKey key = known(entry.getKey(), where);
+      if (entry.getValue() != null) {
+        put(key, entry.getValue(), where, values, sources);
+      }
+    }
+  }
+
+  private void flatten(String prefix, JsonNode node, Map<String, Object> out) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+      JsonNode value = field.getValue();
+      if (value.isObject() && ConfigKeys.find(name).isEmpty()) {
+        flatten(name, value, out);
+      } else if (value.isArray()) {
+        List<Object> items = new ArrayList<>();
+        value.forEach(item -> items.add(item.isValueNode() ? item.asText() : item.toString()));
+        out.put(name, items);
+      } else if (value.isNull()) {
+        out.put(name, null);
+      } else {
+        out.put(name, value.isValueNode() ? value.asText() : value);
+      }
+    }
+  }
+
+  private static ConfigKey known(String name, String where) {
+    return ConfigKeys.find(name).orElseThrow(() -> new ConfigException(name, where, "is not a known key"
+        + ConfigKeys.suggest(name).map(s -> " (did you mean '" + s + "'?)").orElse("")
+        + "; the README lists the keys Aegis reads"));
+  }
+
+  private static void put(
+      ConfigKey key, Object raw, String where, Map<String, Object> values, Map<String, String> sources) {
+    if (raw instanceof JsonNode) {
+      throw new ConfigException(key.name(), where, "must be a single value, not a mapping");
+    }
+    try {
+      values.put(key.name(), key.parse(raw));
+      sources.put(key.name(), where);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key.name(), where, e.getMessage());
+    }
+  }
+
+  private static void platformFallbacks(
+      Path workspace, Map<String, String> env, Map<String, Object> values, Map<String, String> sources) {
+    if (!values.containsKey(ConfigKeys.GITHUB_REPOSITORY)) {
+      String fromEnv = env.get("GITHUB_REPOSITORY");
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        values.put(ConfigKeys.GITHUB_REPOSITORY, fromEnv.trim());
+        sources.put(ConfigKeys.GITHUB_REPOSITORY, "environment variable GITHUB_REPOSITORY");
+      } else {
+        originRepository(workspace).ifPresent(repo -> {
+          values.put(ConfigKeys.GITHUB_REPOSITORY, repo);
+          sources.put(ConfigKeys.GITHUB_REPOSITORY, "git remote origin");
+        });
+      }
+    }
+    if (!values.containsKey(ConfigKeys.GITHUB_API_URL)) {
+      String fromEnv = env.get("GITHUB_API_URL");
+      boolean set = fromEnv != null && !fromEnv.isBlank();
+      values.put(ConfigKeys.GITHUB_API_URL, set ? fromEnv.trim() : "https://api.github.com");
+      sources.put(ConfigKeys.GITHUB_API_URL, set ? "environment variable GITHUB_API_URL" : "default");
+    }
+  }
+
+  /** Reads {@code owner/name} from the workspace's {@code .git/config} origin URL, if it points at GitHub. */
+  static Optional<String> originRepository(Path workspace) {
+    Path gitConfig = workspace.resolve(".git").resolve("config");
+    if (!Files.isRegularFile(gitConfig)) {
+      return Optional.empty();
+    }
+    try {
+      boolean inOrigin = false;
+      for (String line : Files.readAllLines(gitConfig)) {
+        String t = line.trim();
+        if (t.startsWith("[")) {
+          inOrigin = t.equals("[remote \"origin\"]");
+        } else if (inOrigin && t.startsWith("url")) {
+          Matcher m = GITHUB_REMOTE.matcher(t.substring(t.indexOf('=') + 1).trim());
+          return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static void check(Map<String, Object> values, Map<String, String> sources) {
+    Object repo = values.get(ConfigKeys.GITHUB_REPOSITORY);
+    if (repo != null && !REPOSITORY.matcher(repo.toString()).matches()) {
+      throw new ConfigException(ConfigKeys.GITHUB_REPOSITORY, sources.get(ConfigKeys.GITHUB_REPOSITORY),
+          "must look like owner/name, got '" + repo + "'");
+    }
+    String api = String.valueOf(values.get(ConfigKeys.GITHUB_API_URL));
+    if (!api.startsWith("https://") && !api.startsWith("http://")) {
+      throw new ConfigException(ConfigKeys.GITHUB_API_URL, sources.getOrDefault(ConfigKeys.GITHUB_API_URL, "default"),
+          "must be an http(s) URL, got '" + api + "'");
+    }
+    Object model = values.get(ConfigKeys.MODEL);
+    if (!MODEL.matcher(String.valueOf(model)).matches()) {
+      throw new ConfigException(ConfigKeys.MODEL, sources.getOrDefault(ConfigKeys.MODEL, "default"),
+          "must look like provider/model (for example openai/gpt-5.5), got '" + model + "'");
+    }
+    for (Object tracker : (List<?>) values.get(ConfigKeys.TRACKERS)) {
+      if (!List.of("github", "linear").contains(String.valueOf(tracker))) {
+        throw new ConfigException(ConfigKeys.TRACKERS, sources.getOrDefault(ConfigKeys.TRACKERS, "default"),
+            "may list github and linear, got '" + tracker + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.aegis.core.run;
+
+import dev.aegis.core.config.AegisConfig;
+import dev.aegis.core.readiness.Readiness;
+import dev.aegis.core.readiness.ReadinessCheck;
+import dev.aegis.core.repo.CodeHost;
+import dev.aegis.core.text.UntrustedText;
+import dev.aegis.core.tracker.Issue;
+import dev.aegis.core.tracker.IssueComment;
+import dev.aegis.core.tracker.IssueKey;
+import dev.aegis.core.tracker.Phase;
+import dev.aegis.core.tracker.Tracker;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Steps 1-3 of a run: find ready bugs, check each has enough context (asking one question when not), and
+ * claim it. A dry run reads only and prints what it would do.
+ *
+ * <p>Request cost of a dry-run scan: one listing per 100 ready issues, one request for the count of runs in
+ * progress, and a comment listing only for issues whose own text is too thin (replies may fill the gap).
+ */
+public final class Pickup {
+  private final Tracker tracker;
+  private final AegisConfig config;
+  private final ReadinessCheck readiness;
+  private final Claimer claimer;
+  private final Questions questions;
+  private final RunLedger ledger;
+
+  public Pickup(Tracker tracker, CodeHost code, AegisConfig config, Clock clock, RunIds runIds) {
+    this.tracker = Objects.requireNonNull(tracker, "tracker");
+    this.config = Objects.requireNonNull(config, "config");
+    this.readiness = new ReadinessCheck();
+    this.claimer = new Claimer(tracker, code, runIds, clock, config.claimGrace());
+    this.questions = new Questions(tracker);
+    this.ledger = new RunLedger(tracker);
+  }
+
+  /** Scans all ready issues, oldest first. */
+  public List<Decision> scan(boolean dryRun) {
+    List<Issue> ready = tracker.readyIssues();
+    Capacity capacity = new Capacity();
+    List<Decision> decisions = new ArrayList<>();
+    for (Issue issue : ready) {
+      decisions.add(decide(issue, dryRun, capacity));
+    }
+    return decisions;
+  }
+
+  /**
+   * Decides about one issue (an {@code issues} event).
+   *
+   * @throws IllegalArgumentException when the issue does not exist
+   */
+  public Decision one(IssueKey key, boolean dryRun) {
+    Issue issue = tracker.issue(key)
+        .orElseThrow(() -> new IllegalArgumentException(key.display() + " does not exist or is not visible to the token"));
+    if (!"open".equalsIgnoreCase(issue.state())) {
+      return Decision.of(key, Decision.Verdict.SKIPPED, "issue is " + issue.state());
+    }
+    if (!issue.hasLabel(config.bugLabel()) || !issue.hasLabel(config.readyLabel())) {
+      return Decision.of(key, Decision.Verdict.SKIPPED,
+          "not labelled '" + config.bugLabel() + "' and '" + config.readyLabel() + "'");
+    }
+    return decide(issue, dryRun, new Capacity());
+  }
+
+  private Decision decide(Issue issue, boolean dryRun, Capacity capacity) {
+    Phase phase = phaseOf(issue);
+    switch (phase) {
+      case PR_OPENED:
+        return Decision.of(issue.key(), Decision.Verdict.SKIPPED, "pull request already opened");
+      case BLOCKED:
+        return Decision.of(issue.key(), Decision.Verdict.SKIPPED,
+            "blocked; remove the " + Phase.BLOCKED.label() + " label to try again");
+      case IN_PROGRESS:
+      case AWAITING_APPROVAL:
+        return Decision.of(issue.key(), Decision.Verdict.SKIPPED, "already claimed");
+      default:
+        break;
+    }
+    List<IssueComment> comments = null;
+    Readiness verdict = readiness.check(issue.title(), issue.body(), List.of());
+    if (!(verdict instanceof Readiness.Ready) || phase == Phase.NEEDS_INFO) {
+      comments = tracker.comments(issue.key());
+      verdict = readiness.check(issue.title(), issue.body(), replies(comments));
+    }
+    if (verdict instanceof Readiness.NeedsInfo needs) {
+      if (!dryRun) {
+        questions.askOnce(issue, comments, needs);
+      }
+      return Decision.of(issue.key(), Decision.Verdict.NEEDS_INFO, needs.question());
+    }
+    if (!capacity.available()) {
+      return Decision.of(issue.key(), Decision.Verdict.WAITING, capacity.describe());
+    }
+    if (dryRun) {
+      return Decision.of(issue.key(), Decision.Verdict.WOULD_RUN, "ready bug with enough context");
+    }
+    ClaimOutcome outcome = claimer.claim(issue, comments != null ? comments : tracker.comments(issue.key()));
+    if (outcome instanceof ClaimOutcome.Claimed claimed) {
+      capacity.take();
+      String runId = claimed.status().state().runId();
+      return new Decision(issue.key(), Decision.Verdict.CLAIMED,
+          "run " + runId + (claimed.adopted() ? " (adopted an interrupted claim)" : ""), runId);
+    }
+    ClaimOutcome.Taken taken = (ClaimOutcome.Taken) outcome;
+    return new Decision(issue.key(), Decision.Verdict.SKIPPED, taken.reason(), taken.runId());
+  }
+
+  /** The Aegis phase an issue's labels show. */
+  static Phase phaseOf(Issue issue) {
+    for (Phase p : Phase.values()) {
+      if (p != Phase.NONE && issue.hasLabel(p.label())) {
+        return p;
+      }
+    }
+    return Phase.NONE;
+  }
+
+  /** What people (not bots, not Aegis) wrote in comments, cleaned. */
+  private List<String> replies(List<IssueComment> comments) {
+    return comments.stream()
+        .filter(c -> !c.author().bot() && !ledger.byAegis(c))
+        .map(c -> UntrustedText.clean(c.body()))
+        .toList();
+  }
+
+  /** Counts runs in progress once per scan, only when a claim is considered. */
+  private final class Capacity {
+    private Optional<Integer> active = Optional.empty();
+
+    boolean available() {
+      return active() < config.maxConcurrentRuns();
+    }
+
+    void take() {
+      active = Optional.of(active() + 1);
+    }
+
+    String describe() {
+      return "max concurrent runs reached (" + active() + " of " + config.maxConcurrentRuns() + " in progress)";
+    }
+
+    private int active() {
+      if (active.isEmpty()) {
+        active = Optional.of(tracker.issuesIn(Phase.IN_PROGRESS).size());
+      }
+      return active.get();
+    }
+  }
+}

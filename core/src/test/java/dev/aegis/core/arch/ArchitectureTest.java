@@ -1,0 +1,33 @@
+package dev.aegis.core.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the core reusable by every host: no Jenkins, no CLI framework, no host-specific types. */
+@AnalyzeClasses(packages = "dev.aegis.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule coreDoesNotDependOnJenkins = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke.stapler..", "net.sf.json..")
+      .because("the core runs in the GitHub Action and the CLI too");
+
+  @ArchTest
+  static final ArchRule coreDoesNotDependOnTheCliFramework = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage("picocli..")
+      .because("hosts translate their world into core calls, not the other way round");
+
+  @ArchTest
+  static final ArchRule coreDoesNotDependOnHostModules = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage("dev.aegis.cli..", "dev.aegis.jenkins..");
+
+  @ArchTest
+  static final ArchRule coreNeverExitsTheProcess = noClasses()
+      .should().callMethod(System.class, "exit", int.class)
+      .because("only a host decides the process exit code");
+}

@@ -1,0 +1,168 @@
+package dev.aegis.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path workspace;
+  private final ConfigLoader loader = new ConfigLoader();
+
+  private void write(String yaml) throws IOException {
+    Files.createDirectories(workspace.resolve(".aegis"));
+    Files.writeString(workspace.resolve(".aegis/config.yml"), yaml);
+  }
+
+  private AegisConfig load(Map<String, String> env, Map<String, String> inputs) {
+    return loader.load(workspace, env, inputs, "action input");
+  }
+
+  @Test
+  void withNoFileEveryKeyHasItsDocumentedDefault() {
+    AegisConfig c = load(Map.of(), Map.of());
+    assertThat(c.readyLabel()).isEqualTo("ready to implement");
+    assertThat(c.bugLabel()).isEqualTo("bug");
+    assertThat(c.mode()).isEqualTo("plan-first");
+    assertThat(c.maxConcurrentRuns()).isEqualTo(1);
+    assertThat(c.model()).isEqualTo("openai/gpt-5.5");
+    assertThat(c.text(ConfigKeys.GITHUB_API_URL)).contains("https://api.github.com");
+    assertThat(c.file()).isEmpty();
+  }
+
+  @Test
+  void fileValuesOverrideDefaultsAndNestedSectionsBecomeDottedKeys() throws IOException {
+    write("labels:\n  ready: aegis-ready\n  bug: defect\nmode: auto\nmax-concurrent-runs: 3\n"
+        + "approvers: [alice, bob]\nbudget:\n  max-dollars: 1.5\n");
+    AegisConfig c = load(Map.of(), Map.of());
+    assertThat(c.readyLabel()).isEqualTo("aegis-ready");
+    assertThat(c.bugLabel()).isEqualTo("defect");
+    assertThat(c.autoMode()).isTrue();
+    assertThat(c.maxConcurrentRuns()).isEqualTo(3);
+    assertThat(c.approvers()).containsExactly("alice", "bob");
+    assertThat(c.maxDollars()).isEqualByComparingTo(new BigDecimal("1.5"));
+    assertThat(c.sourceOf("mode")).endsWith(".aegis/config.yml");
+  }
+
+  @Test
+  void environmentOverridesTheFileAndInputsOverrideTheEnvironment() throws IOException {
+    write("model: anthropic/claude-sonnet-4-6\nmax-concurrent-runs: 2\n");
+    AegisConfig c = load(
+        Map.of("AEGIS_MODEL", "openai/gpt-5.5", "AEGIS_MAX_CONCURRENT_RUNS", "4"),
+        Map.of("max-concurrent-runs", "0"));
+    assertThat(c.model()).isEqualTo("openai/gpt-5.5");
+    assertThat(c.sourceOf("model")).isEqualTo("environment variable AEGIS_MODEL");
+    assertThat(c.maxConcurrentRuns()).isZero();
+    assertThat(c.paused()).isTrue();
+    assertThat(c.sourceOf("max-concurrent-runs")).isEqualTo("action input 'max-concurrent-runs'");
+  }
+
+  @Test
+  void anUnknownKeyFailsNamingTheKeyTheFileAndTheLikelyIntendedKey() throws IOException {
+    write("lables:\n  ready: x\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(".aegis/config.yml")
+        .hasMessageContaining("'lables.ready' is not a known key")
+        .hasMessageContaining("did you mean 'labels.ready'");
+  }
+
+  @Test
+  void aBadValueFailsNamingTheKeyTheFileAndWhatIsAccepted() throws IOException {
+    write("max-concurrent-runs: two\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(".aegis/config.yml")
+        .hasMessageContaining("'max-concurrent-runs'")
+        .hasMessageContaining("whole number")
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("max-concurrent-runs"));
+  }
+
+  @Test
+  void aBadChoiceListsTheChoices() throws IOException {
+    write("mode: yolo\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .hasMessageContaining("'mode' must be one of plan-first, auto, got 'yolo'");
+  }
+
+  @Test
+  void aBadEnvironmentValueNamesTheVariable() {
+    assertThatThrownBy(() -> load(Map.of("AEGIS_MAX_CONCURRENT_RUNS", "-1"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("environment variable AEGIS_MAX_CONCURRENT_RUNS: 'max-concurrent-runs'");
+  }
+
+  @Test
+  void brokenYamlFailsWithTheFileAndLine() throws IOException {
+    write("mode: auto\nlabels: [unclosed\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(".aegis/config.yml")
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void aTopLevelListIsRejected() throws IOException {
+    write("- mode\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of())).hasMessageContaining("must be a mapping");
+  }
+
+  @Test
+  void anUnknownInputKeyIsRejectedNamingTheInput() {
+    assertThatThrownBy(() -> load(Map.of(), Map.of("colour", "blue")))
+        .hasMessageContaining("action input")
+        .hasMessageContaining("'colour' is not a known key");
+  }
+
+  @Test
+  void repositoryComesFromGithubRepositoryThenFromTheOriginRemote() throws IOException {
+    assertThat(load(Map.of("GITHUB_REPOSITORY", "octo/app"), Map.of()).text(ConfigKeys.GITHUB_REPOSITORY))
+        .contains("octo/app");
+    Files.createDirectories(workspace.resolve(".git"));
+    Files.writeString(workspace.resolve(".git/config"),
+        "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = git@github.com:acme/shop.git\n");
+    AegisConfig c = load(Map.of(), Map.of());
+    assertThat(c.text(ConfigKeys.GITHUB_REPOSITORY)).contains("acme/shop");
+    assertThat(c.sourceOf(ConfigKeys.GITHUB_REPOSITORY)).isEqualTo("git remote origin");
+  }
+
+  @Test
+  void aMalformedRepositoryIsRejected() {
+    assertThatThrownBy(() -> load(Map.of("GITHUB_REPOSITORY", "not a repo"), Map.of()))
+        .hasMessageContaining("environment variable GITHUB_REPOSITORY")
+        .hasMessageContaining("owner/name");
+  }
+
+  @Test
+  void apiUrlFollowsGithubApiUrlForEnterpriseServer() {
+    AegisConfig c = load(Map.of("GITHUB_API_URL", "https://ghe.example.com/api/v3"), Map.of());
+    assertThat(c.text(ConfigKeys.GITHUB_API_URL)).contains("https://ghe.example.com/api/v3");
+  }
+
+  @Test
+  void aModelWithoutProviderIsRejected() {
+    assertThatThrownBy(() -> load(Map.of("AEGIS_MODEL", "gpt-5"), Map.of()))
+        .hasMessageContaining("provider/model");
+  }
+
+  @Test
+  void listsAcceptCommaSeparatedText() {
+    assertThat(load(Map.of("AEGIS_APPROVERS", "alice, bob,,"), Map.of()).approvers())
+        .isEqualTo(List.of("alice", "bob"));
+  }
+
+  @Test
+  void everyKeyHasAnEnvironmentVariableName() {
+    assertThat(ConfigKeys.find("labels.ready").orElseThrow().environmentVariable())
+        .isEqualTo("AEGIS_LABELS_READY");
+    assertThat(ConfigKeys.find("max-concurrent-runs").orElseThrow().environmentVariable())
+        .isEqualTo("AEGIS_MAX_CONCURRENT_RUNS");
+  }
+}
