@@ -1,5 +1,7 @@
 package dev.aegis.cli;
 
+import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,23 +10,55 @@ import picocli.CommandLine.Command;
     name = "aegis",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Aegis: a bug-fixing agent that lives in CI.")
+    description = {"Aegis: a bug-fixing agent that lives in CI.",
+        "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure, 6 blocked, 70 bug."},
+    subcommands = {PickupCommand.class, ActionCommand.class, InitCommand.class})
 public final class Main implements Runnable {
+  private final CliContext ctx;
+
+  Main(CliContext ctx) {
+    this.ctx = ctx;
+  }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(run(CliContext.system(), args));
+  }
+
+  /** Runs the CLI in {@code ctx} and returns the exit code. */
+  static int run(CliContext ctx, String... args) {
+    CommandLine cli = new CommandLine(new Main(ctx), new Factory(ctx));
+    cli.setOut(new PrintWriter(ctx.out(), true));
+    cli.setErr(new PrintWriter(ctx.err(), true));
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      ctx.err().println("Aegis hit an unexpected error: " + e + ". Please report it with this output.");
+      return ExitCodes.INTERNAL;
+    });
+    return cli.execute(args);
   }
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    new CommandLine(this, new Factory(ctx)).usage(ctx.out());
+  }
+
+  /** Builds commands with the context they need. */
+  private record Factory(CliContext ctx) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        var ctor = cls.getDeclaredConstructor(CliContext.class);
+        return ctor.newInstance(ctx);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
   }
 
   /** Reads the version Maven wrote into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws Exception {
-      var props = new java.util.Properties();
+      Properties props = new Properties();
       try (var in = Main.class.getResourceAsStream("version.properties")) {
         if (in != null) {
           props.load(in);

@@ -28,7 +28,10 @@ public final class ReadinessCheck {
           + "errors?|exceptions?|fail(s|ed|ing|ure)?|crash(es|ed|ing)?|broken|breaks?|wrong|incorrect|"
           + "returns?|returned|throws?|threw|shows?|showed|displays?|hangs?|freezes?|timeout|timed out|"
           + "undefined|null|NaN|doesn'?t|does not|didn'?t|did not|won'?t|cannot|can'?t|isn'?t|is not|"
-          + "stopped|missing|instead of|[45]\\d\\d)\\b");
+          + "stopped|missing|instead of|ignor(es|ed|ing)|comes? back|came back|stays?|stayed|remains?|"
+          + "appears?|disappears?|vanish(es|ed)?|los(es|t)|duplicat(es|ed)|twice|empty|blank|stuck|slow|"
+          + "redirects?|skips?|skipped|drops?|dropped|overwrit(es|ten)|resets?|rejects?|rejected|"
+          + "nothing happens|no longer|[45]\\d\\d)\\b");
   private static final Pattern EXPECTED = Pattern.compile(
       "(?i)\\b(expect(ed|ing|s)?|should(n'?t)?|supposed to|ought to|instead|correct (behaviou?r|result)|"
           + "wanted|would like|used to|intended)\\b");

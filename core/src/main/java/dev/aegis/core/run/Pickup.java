@@ -99,6 +99,7 @@ public final class Pickup {
       return Decision.of(issue.key(), Decision.Verdict.WAITING, capacity.describe());
     }
     if (dryRun) {
+      capacity.take();
       return Decision.of(issue.key(), Decision.Verdict.WOULD_RUN, "ready bug with enough context");
     }
     ClaimOutcome outcome = claimer.claim(issue, comments != null ? comments : tracker.comments(issue.key()));
@@ -143,7 +144,7 @@ public final class Pickup {
     }
 
     String describe() {
-      return "max concurrent runs reached (" + active() + " of " + config.maxConcurrentRuns() + " in progress)";
+      return "max concurrent runs reached (" + active() + " of " + config.maxConcurrentRuns() + ")";
     }
 
     private int active() {

@@ -141,7 +141,17 @@ class PickupTest {
 
     assertThat(decisions).extracting(Decision::verdict)
         .containsExactly(Decision.Verdict.CLAIMED, Decision.Verdict.WAITING);
-    assertThat(decisions.get(1).line()).isEqualTo("github:#2 waiting - max concurrent runs reached (1 of 1 in progress)");
+    assertThat(decisions.get(1).line()).isEqualTo("github:#2 waiting - max concurrent runs reached (1 of 1)");
+  }
+
+  @Test
+  void aDryRunCountsTheSlotsItsOwnWouldRunDecisionsTake() {
+    add(1, "First", Issues.GOOD_BODY);
+    add(2, "Second", Issues.GOOD_BODY);
+
+    assertThat(pickup(Map.of()).scan(true)).extracting(Decision::line).containsExactly(
+        "github:#1 would run - ready bug with enough context",
+        "github:#2 waiting - max concurrent runs reached (1 of 1)");
   }
 
   @Test

@@ -1,0 +1,42 @@
+package dev.aegis.cli;
+
+import dev.aegis.core.host.HostResult.Outcome;
+
+/**
+ * Every exit code of the {@code aegis} command, in one place. Workflows and scripts can rely on them.
+ *
+ * <table>
+ *   <caption>exit codes</caption>
+ *   <tr><td>0</td><td>done (also: nothing to do, paused)</td></tr>
+ *   <tr><td>2</td><td>bad input: unknown option, malformed event, unknown issue</td></tr>
+ *   <tr><td>3</td><td>configuration missing or invalid</td></tr>
+ *   <tr><td>4</td><td>token or key refused, or lacking a permission</td></tr>
+ *   <tr><td>5</td><td>a remote service failed or rate limited after retries</td></tr>
+ *   <tr><td>6</td><td>the run could not finish and was marked blocked</td></tr>
+ *   <tr><td>70</td><td>a bug in Aegis</td></tr>
+ * </table>
+ */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int USAGE = 2;
+  public static final int CONFIG = 3;
+  public static final int AUTH = 4;
+  public static final int REMOTE = 5;
+  public static final int BLOCKED = 6;
+  public static final int INTERNAL = 70;
+
+  private ExitCodes() {}
+
+  /** The exit code of a core outcome. */
+  public static int of(Outcome outcome) {
+    return switch (outcome) {
+      case OK, PAUSED -> OK;
+      case INPUT_ERROR -> USAGE;
+      case CONFIG_ERROR -> CONFIG;
+      case AUTH_ERROR -> AUTH;
+      case REMOTE_ERROR -> REMOTE;
+      case BLOCKED -> BLOCKED;
+      case INTERNAL_ERROR -> INTERNAL;
+    };
+  }
+}

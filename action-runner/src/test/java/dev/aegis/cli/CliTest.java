@@ -1,0 +1,84 @@
+package dev.aegis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aegis.core.host.CoreEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir Path dir;
+
+  private CliRun run(String... args) {
+    return CliRun.of(Map.of("PATH", System.getenv("PATH")), dir, CoreEntry::new, args);
+  }
+
+  @Test
+  void pickupDryRunOnTheDemoPrintsOneDecisionLinePerCandidate() {
+    CliRun r = run("pickup", "--dry-run", "--demo");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains(
+        "github:#101 would run - ready bug with enough context",
+        "github:#102 needs info - What exactly happens",
+        "github:#103 skipped - pull request already opened",
+        "github:#104 waiting - max concurrent runs reached (1 of 1)");
+  }
+
+  @Test
+  void helpAndVersionAnswerEverywhere() {
+    assertThat(run("--help").out()).contains("pickup", "action", "init", "Exit codes");
+    assertThat(run("--version").out()).startsWith("aegis ");
+    assertThat(run("pickup", "--help").out()).contains("--dry-run", "--issue", "--demo");
+    assertThat(run("action", "--help").out()).contains("GITHUB_EVENT_NAME");
+    assertThat(run("init", "--help").out()).contains("--force");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    CliRun r = run("pickup", "--dry-runn");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("Unknown option");
+  }
+
+  @Test
+  void pickupWithABadConfigFileNamesTheKeyAndFileAndExits3() throws Exception {
+    Files.createDirectories(dir.resolve(".aegis"));
+    Files.writeString(dir.resolve(".aegis/config.yml"), "max-concurrent-runs: lots\n");
+
+    CliRun r = run("pickup", "--dry-run");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(r.err()).contains(".aegis/config.yml", "'max-concurrent-runs'", "whole number");
+  }
+
+  @Test
+  void initWritesTheWorkflowAndConfigAndNeverOverwritesWithoutForce() throws Exception {
+    CliRun first = run("init");
+    assertThat(first.exit()).isZero();
+    Path workflow = dir.resolve(".github/workflows/aegis.yml");
+    assertThat(Files.readString(workflow))
+        .contains("uses: aegis-dev/aegis-action@v1", "issues: write", "cancel-in-progress: false",
+            "persist-credentials: false", "*/10 * * * *");
+    assertThat(Files.readString(dir.resolve(".aegis/config.yml"))).contains("ready: ready to implement");
+
+    Files.writeString(workflow, "mine");
+    CliRun second = run("init");
+    assertThat(second.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(second.err()).contains("Left unchanged", "--force");
+    assertThat(Files.readString(workflow)).isEqualTo("mine");
+
+    assertThat(run("init", "--force").exit()).isZero();
+    assertThat(Files.readString(workflow)).contains("uses: aegis-dev/aegis-action@v1");
+  }
+
+  @Test
+  void theWrittenConfigLoadsCleanly() {
+    run("init");
+    CliRun r = run("pickup", "--dry-run", "--demo", "-C", ".");
+    assertThat(r.exit()).isZero();
+  }
+}

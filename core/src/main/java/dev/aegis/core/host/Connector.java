@@ -1,0 +1,18 @@
+package dev.aegis.core.host;
+
+import dev.aegis.core.config.AegisConfig;
+import java.util.Map;
+
+/**
+ * Opens the {@link Connection} for a configuration: GitHub (or GitHub Enterprise Server) for real runs, the
+ * built-in demo for {@code --demo}. Tests pass their own to point at local fakes.
+ */
+public interface Connector {
+
+  /**
+   * @param config resolved configuration
+   * @param environment the process environment (tokens are read from it, never logged)
+   * @throws dev.aegis.core.config.ConfigException when a needed setting or credential is missing
+   */
+  Connection connect(AegisConfig config, Map<String, String> environment);
+}

@@ -1,0 +1,38 @@
+package dev.aegis.core.host;
+
+import dev.aegis.core.config.ConfigException;
+import dev.aegis.core.event.EventException;
+import dev.aegis.core.host.HostResult.Outcome;
+import dev.aegis.core.tracker.TrackerException;
+
+/** Turns the exceptions the core throws into typed host results, in one place. */
+final class Failures {
+  private Failures() {}
+
+  static HostResult toResult(RuntimeException e) {
+    if (e instanceof ConfigException c) {
+      return HostResult.of(Outcome.CONFIG_ERROR, c.getMessage());
+    }
+    if (e instanceof EventException ev) {
+      return HostResult.of(Outcome.INPUT_ERROR, "Malformed event: " + ev.getMessage() + ". Nothing was changed.");
+    }
+    if (e instanceof TrackerException t) {
+      return tracker(t);
+    }
+    if (e instanceof IllegalArgumentException) {
+      return HostResult.of(Outcome.INPUT_ERROR, e.getMessage());
+    }
+    return HostResult.of(Outcome.INTERNAL_ERROR,
+        "Aegis hit an unexpected error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+            + "). Please report it with this log.");
+  }
+
+  private static HostResult tracker(TrackerException t) {
+    if (t.unauthorized() || t.forbidden() || t.status() == 404) {
+      return HostResult.of(Outcome.AUTH_ERROR, t.getMessage());
+    }
+    String wait = t.retryAfter().map(d -> " GitHub asked to wait " + d.toSeconds() + " s; the next run will retry.")
+        .orElse("");
+    return HostResult.of(Outcome.REMOTE_ERROR, t.getMessage() + wait);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.aegis.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aegis.core.command.Command.Verb;
+import org.junit.jupiter.api.Test;
+
+class CommandsTest {
+
+  private static Command valid(String body) {
+    Commands.Parsed p = Commands.parse(body);
+    assertThat(p).isInstanceOf(Commands.Valid.class);
+    return ((Commands.Valid) p).command();
+  }
+
+  @Test
+  void proceedStopAndAskAreRead() {
+    assertThat(valid("/aegis proceed 12-abc123")).isEqualTo(new Command(Verb.PROCEED, "12-abc123", ""));
+    assertThat(valid("Looks right.\n/aegis stop 12-abc123")).isEqualTo(new Command(Verb.STOP, "12-abc123", ""));
+    assertThat(valid("/AEGIS Ask 12-abc123 does it also happen on mobile?"))
+        .isEqualTo(new Command(Verb.ASK, "12-abc123", "does it also happen on mobile?"));
+  }
+
+  @Test
+  void ordinaryCommentsAreNotCommands() {
+    assertThat(Commands.parse("Thanks, /aegis is great")).isInstanceOf(Commands.NotACommand.class);
+    assertThat(Commands.parse("/aegisproceed 12-abc123")).isInstanceOf(Commands.NotACommand.class);
+  }
+
+  @Test
+  void quotedAndFencedCommandsAreNotIssued() {
+    assertThat(Commands.parse("> /aegis proceed 12-abc123\nI agree with the above")).isInstanceOf(Commands.NotACommand.class);
+    assertThat(Commands.parse("```\n/aegis proceed 12-abc123\n```")).isInstanceOf(Commands.NotACommand.class);
+  }
+
+  @Test
+  void commandsHiddenInHtmlCommentsOrInvisibleCharactersDoNotCount() {
+    assertThat(Commands.parse("nice <!-- \n/aegis proceed 12-abc123\n -->")).isInstanceOf(Commands.NotACommand.class);
+    assertThat(valid("/ae\u200Bgis proceed 12-abc123").verb()).isEqualTo(Verb.PROCEED);
+  }
+
+  @Test
+  void malformedCommandsExplainTheUsage() {
+    assertThat(Commands.parse("/aegis")).isInstanceOf(Commands.Invalid.class);
+    assertThat(((Commands.Invalid) Commands.parse("/aegis merge 12-abc123")).problem())
+        .startsWith("'merge' is not a command").contains("/aegis proceed <run-id>");
+    assertThat(((Commands.Invalid) Commands.parse("/aegis proceed")).problem()).contains("needs the run id");
+    assertThat(((Commands.Invalid) Commands.parse("/aegis proceed ../../etc")).problem()).contains("needs the run id");
+    assertThat(((Commands.Invalid) Commands.parse("/aegis ask 12-abc123")).problem()).contains("needs the question");
+  }
+}
