@@ -35,7 +35,9 @@ public record Decision(IssueKey issue, Verdict verdict, String detail, String ru
     CLAIMED("claimed"),
     NEEDS_INFO("needs info"),
     WAITING("waiting"),
-    SKIPPED("skipped");
+    SKIPPED("skipped"),
+    WOULD_BLOCK("would block"),
+    BLOCKED("blocked");
 
     private final String text;
 

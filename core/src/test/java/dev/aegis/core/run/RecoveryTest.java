@@ -1,0 +1,70 @@
+package dev.aegis.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aegis.core.support.Issues;
+import dev.aegis.core.support.MutableClock;
+import dev.aegis.core.tracker.Author;
+import dev.aegis.core.tracker.IssueKey;
+import dev.aegis.core.tracker.Phase;
+import dev.aegis.core.tracker.memory.InMemoryTracker;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecoveryTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+  private final InMemoryTracker tracker = new InMemoryTracker(new Author("aegis-bot", true), "ready to implement", "bug", clock);
+  private final IssueKey key = IssueKey.github(8);
+
+  @BeforeEach
+  void claimed() {
+    tracker.put(Issues.ready(8, "Crash", Issues.GOOD_BODY, clock.instant()));
+    RunState state = RunState.claimed("8-abcdef", key, "aegis/8-crash", "main", "sha", clock.instant());
+    new RunLedger(tracker).post(key, "working", state);
+    tracker.setPhase(key, Phase.IN_PROGRESS);
+  }
+
+  private Recovery recovery() {
+    return new Recovery(tracker, clock, Duration.ofMinutes(20));
+  }
+
+  @Test
+  void aRunThatReportedRecentlyIsLeftAlone() {
+    clock.advance(Duration.ofMinutes(19));
+    assertThat(recovery().recover(false)).isEmpty();
+    assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:in-progress");
+  }
+
+  @Test
+  void aRunSilentForTwentyMinutesIsMarkedBlockedWithAPlainEnglishNote() {
+    clock.advance(Duration.ofMinutes(21));
+
+    assertThat(recovery().recover(false)).extracting(Decision::line)
+        .containsExactly("github:#8 blocked - no progress for 21 min (run 8-abcdef)");
+
+    assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:blocked").doesNotContain("aegis:in-progress");
+    StatusComment status = new RunLedger(tracker).latest(tracker.comments(key)).orElseThrow();
+    assertThat(status.state().phase()).isEqualTo(Phase.BLOCKED);
+    assertThat(tracker.comments(key)).hasSize(1).first().satisfies(c -> assertThat(c.body())
+        .contains("could not finish", "CI job most likely died", "remove the aegis:blocked label"));
+  }
+
+  @Test
+  void aDryRunSaysWhatItWouldBlockAndChangesNothing() {
+    clock.advance(Duration.ofMinutes(30));
+    assertThat(recovery().recover(true)).extracting(Decision::line)
+        .containsExactly("github:#8 would block - no progress for 30 min (run 8-abcdef)");
+    assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:in-progress");
+  }
+
+  @Test
+  void recoveringTwiceChangesNothingMore() {
+    clock.advance(Duration.ofMinutes(25));
+    recovery().recover(false);
+    clock.advance(Duration.ofMinutes(25));
+    assertThat(recovery().recover(false)).isEmpty();
+    assertThat(tracker.comments(key)).hasSize(1);
+  }
+}
