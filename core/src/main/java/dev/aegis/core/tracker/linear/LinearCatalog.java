@@ -112,11 +112,13 @@ final class LinearCatalog {
       if (name == null) {
         return null;
       }
+      List<String> names = labels.stream().map(Label::name).distinct()
+          .sorted(String.CASE_INSENSITIVE_ORDER).toList();
       return find(labels, Label::name, name).map(Label::id).orElseThrow(() -> new LinearConfigException(
-          setting, name, labels.stream().map(Label::name).toList(),
+          setting, name, names,
           "Linear label '" + name + "' (" + setting + ") does not exist in team " + team.display()
               + " or the workspace; create it in Linear or change " + setting + ". Labels: "
-              + String.join(", ", labels.stream().map(Label::name).toList()) + "."));
+              + String.join(", ", names) + "."));
     }
 
     private static <T> Optional<T> find(List<T> all, Function<T, String> nameOf, String name) {
