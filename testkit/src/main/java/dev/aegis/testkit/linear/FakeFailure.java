@@ -31,8 +31,14 @@ public record FakeFailure(int status, String body, Map<String, String> headers) 
         "X-RateLimit-Complexity-Reset", Long.toString(reset.toEpochMilli())));
   }
 
-  /** An upstream failure with a body that is not JSON. */
+  /** HTTP 500 with a GraphQL error, as when Linear itself fails. */
   public static FakeFailure serverError() {
+    return new FakeFailure(500, "{\"errors\":[{\"message\":\"Internal server error\",\"extensions\":"
+        + "{\"code\":\"INTERNAL_SERVER_ERROR\",\"type\":\"internal error\",\"userError\":false}}]}", Map.of());
+  }
+
+  /** HTTP 502 from a proxy in front of Linear, with a body that is not JSON. */
+  public static FakeFailure badGateway() {
     return new FakeFailure(502, "<html><body>502 Bad Gateway</body></html>", Map.of("Content-Type", "text/html"));
   }
 

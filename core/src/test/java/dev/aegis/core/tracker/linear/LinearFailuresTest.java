@@ -95,7 +95,7 @@ class LinearFailuresTest {
 
   @Test
   void serverErrorsOnQueriesAreRetriedWithBackoff() {
-    fx.linear.failNext(FakeFailure.serverError(), FakeFailure.serverError());
+    fx.linear.failNext(FakeFailure.serverError(), FakeFailure.badGateway());
 
     assertThat(fx.tracker().self().login()).isEqualTo("aegis@example.com");
     assertThat(fx.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -108,8 +108,8 @@ class LinearFailuresTest {
 
     TrackerException e = failure(() -> fx.tracker().self());
 
-    assertThat(e.status()).isEqualTo(502);
-    assertThat(e.getMessage()).contains("temporary outage");
+    assertThat(e.status()).isEqualTo(500);
+    assertThat(e.getMessage()).contains("HTTP 500").contains("temporary outage");
     assertThat(fx.linear.requests()).hasSize(4);
   }
 
@@ -122,7 +122,7 @@ class LinearFailuresTest {
 
     TrackerException e = failure(() -> tracker.addComment(new IssueKey("linear", "ENG-1"), "hi"));
 
-    assertThat(e.status()).isEqualTo(502);
+    assertThat(e.status()).isEqualTo(500);
     assertThat(fx.linear.requests("commentCreate")).isEqualTo(1);
     assertThat(fx.sleeps).isEmpty();
   }
