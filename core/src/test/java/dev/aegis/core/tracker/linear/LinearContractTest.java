@@ -1,0 +1,67 @@
+package dev.aegis.core.tracker.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.testkit.linear.LinearContract;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins every document the client sends to Linear's published schema (field names, argument names and types as in
+ * {@code @linear/sdk}), and proves the check bites.
+ */
+class LinearContractTest {
+  private final LinearContract contract = LinearContract.load();
+  private final LinearDocuments documents = new LinearDocuments();
+
+  @Test
+  void everyDocumentTheClientSendsIsValidAgainstLinearsSchema() {
+    for (Operation operation : Operation.values()) {
+      assertThat(contract.errors(documents.text(operation))).as(operation.document()).isEmpty();
+    }
+  }
+
+  @Test
+  void aWrongFieldArgumentNameOrArgumentTypeIsRejected() {
+    String issues = documents.text(Operation.ISSUES);
+    String issue = documents.text(Operation.ISSUE);
+
+    assertThat(contract.errors(issues.replace("  identifier\n", "  identifer\n")))
+        .anySatisfy(e -> assertThat(e).contains("identifer"));
+    assertThat(contract.errors(issues.replace("after: $after", "cursor: $after")))
+        .anySatisfy(e -> assertThat(e).contains("cursor"));
+    assertThat(contract.errors(issues.replace("$first: Int", "$first: String"))).isNotEmpty();
+    assertThat(contract.errors(issue.replace("$id: String!", "$id: String"))).as("issue(id:) is String!")
+        .isNotEmpty();
+  }
+
+  @Test
+  void theFakeServerRejectsADocumentLinearWouldReject() throws Exception {
+    try (LinearFixture fx = new LinearFixture()) {
+      String bad = documents.text(Operation.VIEWER).replace("displayName", "handle");
+      OkHttpClient http = new OkHttpClient();
+      ObjectMapper json = new ObjectMapper();
+      Request request = new Request.Builder()
+          .url(fx.linear.endpoint().toString())
+          .header("Authorization", fx.aegis.apiKey())
+          .post(RequestBody.create(json.writeValueAsString(Map.of("query", bad)),
+              MediaType.get("application/json")))
+          .build();
+
+      try (Response response = http.newCall(request).execute()) {
+        JsonNode body = json.readTree(response.body().string());
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        assertThat(body.at("/errors/0/message").asText()).contains("handle");
+      }
+      http.dispatcher().executorService().shutdown();
+    }
+  }
+}

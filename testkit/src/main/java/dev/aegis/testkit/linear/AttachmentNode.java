@@ -1,0 +1,36 @@
+package dev.aegis.testkit.linear;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.time.Instant;
+
+final class AttachmentNode extends FakeNode {
+  final IssueNode issue;
+  final UserNode creator;
+  final String url;
+  String title;
+  String subtitle;
+
+  AttachmentNode(String id, Instant createdAt, IssueNode issue, UserNode creator, String url) {
+    super(id, createdAt);
+    this.issue = issue;
+    this.creator = creator;
+    this.url = url;
+  }
+
+  @Override
+  Object own(String field, DataFetchingEnvironment env) {
+    return switch (field) {
+      case "url" -> url;
+      case "title" -> title;
+      case "subtitle" -> subtitle;
+      case "creator" -> creator;
+      case "issue" -> issue;
+      default -> throw unserved(field);
+    };
+  }
+
+  @Override
+  Object ownFilterValue(String key) {
+    throw unserved("filter " + key);
+  }
+}

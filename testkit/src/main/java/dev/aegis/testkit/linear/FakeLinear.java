@@ -1,0 +1,235 @@
+package dev.aegis.testkit.linear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stateful fake of Linear's GraphQL API over real HTTP on 127.0.0.1. Requests are executed by graphql-java
+ * against {@link LinearContract the schema Linear publishes}, so a query with a wrong field, argument or type is
+ * rejected (HTTP 400, {@code GRAPHQL_VALIDATION_FAILED}) as Linear would reject it. Authentication is Linear's
+ * personal API key scheme: the raw key in {@code Authorization}, no {@code Bearer}.
+ *
+ * <p>Seed it ({@link #team}, {@link #user}, {@link #label}, {@link #issue}), point the client at {@link
+ * #endpoint()}, then assert on {@link #snapshot(String)} and {@link #requests(String)}. {@link #failNext} queues
+ * rate limits and server errors.
+ */
+public final class FakeLinear implements AutoCloseable {
+  private final Object lock = new Object();
+  private final ObjectMapper json = new ObjectMapper();
+  private final LinearContract contract = LinearContract.load();
+  private final LinearStore store;
+  private final LinearSeeds seeds;
+  private final GraphQL graphQL;
+  private final Deque<FakeFailure> failures = new ArrayDeque<>();
+  private final List<LoggedRequest> log = new ArrayList<>();
+  private final HttpServer server;
+
+  private FakeLinear(Clock clock) throws IOException {
+    this.store = new LinearStore(clock);
+    this.seeds = new LinearSeeds(store);
+    this.graphQL = new LinearFetchers(store).graphQL(contract);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/graphql", this::handle);
+    server.start();
+  }
+
+  /** Starts a fake whose timestamps come from the system clock. */
+  public static FakeLinear start() {
+    return start(Clock.systemUTC());
+  }
+
+  /** Starts a fake whose timestamps come from {@code clock} (each new entity is at least 1 ms after the last). */
+  public static FakeLinear start(Clock clock) {
+    try {
+      return new FakeLinear(clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The GraphQL endpoint, for example {@code http://127.0.0.1:43125/graphql}. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
+  }
+
+  /** The schema the fake validates against. */
+  public LinearContract contract() {
+    return contract;
+  }
+
+  /** A team with Linear's default workflow: Backlog, Todo, In Progress, In Review, Done, Canceled. */
+  public FakeTeam team(String key, String name) {
+    synchronized (lock) {
+      return seeds.team(key, name);
+    }
+  }
+
+  /** Adds a workflow state ({@code backlog}, {@code unstarted}, {@code started}, {@code completed}...). */
+  public void state(FakeTeam team, String name, String type) {
+    synchronized (lock) {
+      seeds.state(team, name, type);
+    }
+  }
+
+  /** A workspace-wide label. */
+  public void label(String name) {
+    synchronized (lock) {
+      seeds.label(null, name);
+    }
+  }
+
+  /** A label of one team. */
+  public void label(FakeTeam team, String name) {
+    synchronized (lock) {
+      seeds.label(team, name);
+    }
+  }
+
+  /** A user with a personal API key. */
+  public FakeUser user(String name, String email) {
+    synchronized (lock) {
+      return seeds.user(name, email);
+    }
+  }
+
+  /** Starts an issue; finish it with {@link IssueSeed#create()}. */
+  public IssueSeed issue(FakeTeam team, FakeUser creator, String title) {
+    return new IssueSeed(this, team, creator, title);
+  }
+
+  String create(IssueSeed seed) {
+    synchronized (lock) {
+      return seeds.issue(seed);
+    }
+  }
+
+  /** Adds a comment by {@code author}; returns its id. */
+  public String comment(String identifier, FakeUser author, String body) {
+    synchronized (lock) {
+      return seeds.comment(identifier, author, body);
+    }
+  }
+
+  /** Moves an issue to the trash: hidden from listings, still readable by id with {@code trashed: true}. */
+  public void trash(String identifier) {
+    synchronized (lock) {
+      seeds.trash(identifier);
+    }
+  }
+
+  /** Deletes an issue for good: looking it up answers "Entity not found". */
+  public void delete(String identifier) {
+    synchronized (lock) {
+      seeds.delete(identifier);
+    }
+  }
+
+  /** Answers the next requests with these failures, in order, without executing them. */
+  public void failNext(FakeFailure... next) {
+    synchronized (lock) {
+      failures.addAll(List.of(next));
+    }
+  }
+
+  /** The issue as it is now (including deleted ones, for assertions). */
+  public FakeIssue snapshot(String identifier) {
+    synchronized (lock) {
+      return seeds.snapshot(identifier);
+    }
+  }
+
+  /** Every request received so far. */
+  public List<LoggedRequest> requests() {
+    synchronized (lock) {
+      return List.copyOf(log);
+    }
+  }
+
+  /** How many requests selected {@code rootField} ({@code issues}, {@code commentCreate}...). */
+  public long requests(String rootField) {
+    return requests().stream().filter(r -> r.rootFields().contains(rootField)).count();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      Answer answer;
+      synchronized (lock) {
+        answer = answer(exchange, body);
+      }
+      exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(answer.status(), out.length);
+      exchange.getResponseBody().write(out);
+    }
+  }
+
+  private Answer answer(HttpExchange exchange, byte[] body) throws IOException {
+    JsonNode request = json.readTree(body);
+    String query = request.path("query").asText("");
+    String operation = request.path("operationName").isTextual() ? request.path("operationName").asText() : null;
+    Answer answer = failures.isEmpty() ? execute(exchange, request, query, operation) : failure(failures.poll());
+    log.add(new LoggedRequest(operation, Documents.rootFields(query, operation), answer.status()));
+    return answer;
+  }
+
+  private Answer execute(HttpExchange exchange, JsonNode request, String query, String operation)
+      throws IOException {
+    String key = exchange.getRequestHeaders().getFirst("Authorization");
+    UserNode viewer = key == null ? null : store.userByApiKey(key).orElse(null);
+    if (viewer == null) {
+      return new Answer(400, Documents.authenticationError(), Map.of());
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> variables =
+        request.path("variables").isObject() ? json.convertValue(request.get("variables"), Map.class) : Map.of();
+    ExecutionResult result = graphQL.execute(ExecutionInput.newExecutionInput(query)
+        .operationName(operation)
+        .variables(variables)
+        .graphQLContext(Map.of(LinearFetchers.VIEWER, viewer, Connections.NOW, store.now()))
+        .build());
+    int status = result.getErrors().isEmpty() ? 200 : 400;
+    return new Answer(status, json.writeValueAsString(Documents.linearShape(result)), budgetHeaders());
+  }
+
+  private Map<String, String> budgetHeaders() {
+    String reset = Long.toString(store.now().plusSeconds(3600).toEpochMilli());
+    return Map.of(
+        "X-RateLimit-Requests-Limit", "5000",
+        "X-RateLimit-Requests-Remaining", Integer.toString(Math.max(0, 5000 - log.size() - 1)),
+        "X-RateLimit-Requests-Reset", reset,
+        "X-Complexity", "12",
+        "X-RateLimit-Complexity-Limit", "3000000",
+        "X-RateLimit-Complexity-Remaining", "2999988",
+        "X-RateLimit-Complexity-Reset", reset);
+  }
+
+  private static Answer failure(FakeFailure failure) {
+    return new Answer(failure.status(), failure.body(), failure.headers());
+  }
+
+  private record Answer(int status, String body, Map<String, String> headers) {}
+}
