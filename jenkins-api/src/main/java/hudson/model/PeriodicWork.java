@@ -1,0 +1,20 @@
+package hudson.model;
+
+import hudson.ExtensionList;
+import hudson.ExtensionPoint;
+import hudson.triggers.SafeTimerTask;
+
+/** Mirror of {@code hudson.model.PeriodicWork} (jenkins-core 2.479.3). */
+public abstract class PeriodicWork extends SafeTimerTask implements ExtensionPoint {
+  public PeriodicWork() {}
+
+  public abstract long getRecurrencePeriod();
+
+  public long getInitialDelay() {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+
+  public static ExtensionList<PeriodicWork> all() {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+}
