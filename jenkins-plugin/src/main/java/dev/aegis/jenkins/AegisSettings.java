@@ -1,7 +1,5 @@
 package dev.aegis.jenkins;
 
-import java.io.Serializable;
-
 /**
  * A snapshot of the global configuration as plain values, so the step, the scan and the webhook decide
  * without touching Jenkins. Blank strings become null; numbers are already valid.
@@ -33,10 +31,7 @@ public record AegisSettings(
     int scanPeriodMinutes,
     int maxConcurrentRuns,
     String workerJob,
-    String webhookSecretCredentialsId)
-    implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+    String webhookSecretCredentialsId) {
 
   public static final int DEFAULT_SCAN_PERIOD_MINUTES = 10;
 

@@ -21,7 +21,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 final class AegisStepExecution extends SynchronousNonBlockingStepExecution<Map<String, String>> {
   private static final long serialVersionUID = 1L;
 
-  private final StepParameters parameters;
+  /** Not persisted with the Pipeline program: this kind of execution is not resumed after a restart. */
+  private final transient StepParameters parameters;
 
   AegisStepExecution(StepContext context, StepParameters parameters) {
     super(context);

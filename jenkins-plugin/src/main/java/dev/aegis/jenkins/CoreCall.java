@@ -4,6 +4,8 @@ import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.HostRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +39,10 @@ public record CoreCall(
 
   public CoreCall {
     Objects.requireNonNull(command, "command");
-    overrides = Map.copyOf(overrides);
-    environment = Map.copyOf(environment);
-    secrets = List.copyOf(secrets);
+    // plain JDK collections: Jenkins' class filter (JEP-200) refuses Map.copyOf's serial form on the channel
+    overrides = Collections.unmodifiableMap(new HashMap<>(overrides));
+    environment = Collections.unmodifiableMap(new HashMap<>(environment));
+    secrets = Collections.unmodifiableList(new ArrayList<>(secrets));
   }
 
   /** The core request for a workspace on this machine. */

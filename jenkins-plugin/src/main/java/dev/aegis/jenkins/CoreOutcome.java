@@ -2,6 +2,7 @@ package dev.aegis.jenkins;
 
 import dev.aegis.core.host.HostResult;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ public record CoreOutcome(String outcome, String message, Map<String, String> ou
   public CoreOutcome {
     Objects.requireNonNull(outcome, "outcome");
     message = Objects.requireNonNullElse(message, "");
-    outputs = Map.copyOf(outputs);
+    // a plain JDK map: Jenkins' class filter (JEP-200) refuses Map.copyOf's serial form on the channel
+    outputs = Collections.unmodifiableMap(new HashMap<>(outputs));
   }
 
   /** Copies a core result, redacting its message and outputs with {@code log}'s secrets. */

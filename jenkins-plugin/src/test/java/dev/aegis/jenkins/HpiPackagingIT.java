@@ -78,6 +78,16 @@ class HpiPackagingIT {
   }
 
   @Test
+  void pluginJarManifestNamesThePluginSoJenkinsClassFilterTrustsIt() throws IOException {
+    try (JarInputStream jar = new JarInputStream(hpi.getInputStream(hpi.getEntry(PLUGIN_JAR)))) {
+      Attributes main = jar.getManifest().getMainAttributes();
+
+      assertThat(main.getValue("Short-Name")).isEqualTo("aegis");
+      assertThat(main.getValue("Plugin-Version")).isEqualTo(System.getProperty("aegis.version"));
+    }
+  }
+
+  @Test
   void extensionIndexListsEveryExtension() throws Exception {
     Set<String> indexed = indexedExtensions();
     Set<String> annotated = new TreeSet<>();

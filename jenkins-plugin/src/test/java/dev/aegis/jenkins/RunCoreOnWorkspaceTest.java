@@ -33,6 +33,15 @@ class RunCoreOnWorkspaceTest {
   }
 
   @Test
+  void remotingPayloadsUseOnlyCollectionsJenkinsClassFilterAccepts() throws Exception {
+    CoreCall call = new CoreCall(HostCommand.PLAN, "42", null, false, null, Map.of("k", "v"), Map.of("A", "b"), List.of("s"));
+    CoreOutcome outcome = new CoreOutcome("OK", "", Map.of("run-id", "r"));
+
+    assertThat(serialFormClasses(call)).doesNotContain("java.util.ImmutableCollections$CollSer");
+    assertThat(serialFormClasses(outcome)).doesNotContain("java.util.ImmutableCollections$CollSer");
+  }
+
+  @Test
   void theOutcomeSurvivesSerializationOnTheWayBack() throws Exception {
     CoreOutcome outcome = new CoreOutcome("OK", "done", Map.of("pr-url", "https://github.com/o/r/pull/1"));
 
@@ -44,6 +53,22 @@ class RunCoreOnWorkspaceTest {
     StepParameters parameters = StepParameters.of(new AegisStep("pickup"));
 
     assertThat(roundTrip(parameters)).isEqualTo(parameters);
+  }
+
+  /** Class names written into the serial stream (what remoting's class filter checks on the other side). */
+  private static java.util.Set<String> serialFormClasses(Object value) throws IOException {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out =
+        new ObjectOutputStream(bytes) {
+          @Override
+          protected void annotateClass(Class<?> type) {
+            names.add(type.getName());
+          }
+        }) {
+      out.writeObject(value);
+    }
+    return names;
   }
 
   private static Object roundTrip(Object value) throws IOException, ClassNotFoundException {
