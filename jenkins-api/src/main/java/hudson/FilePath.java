@@ -13,10 +13,6 @@ public final class FilePath implements SerializableOnlyOverRemoting {
 
   private FilePath() {}
 
-  public String getRemote() {
-    throw new UnsupportedOperationException("compile-only mirror");
-  }
-
   public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
     throw new UnsupportedOperationException("compile-only mirror");
   }

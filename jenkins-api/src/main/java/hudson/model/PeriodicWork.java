@@ -10,10 +10,6 @@ public abstract class PeriodicWork extends SafeTimerTask implements ExtensionPoi
 
   public abstract long getRecurrencePeriod();
 
-  public long getInitialDelay() {
-    throw new UnsupportedOperationException("compile-only mirror");
-  }
-
   public static ExtensionList<PeriodicWork> all() {
     throw new UnsupportedOperationException("compile-only mirror");
   }
