@@ -1,0 +1,15 @@
+package org.kohsuke.stapler;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/** Mirror of {@code org.kohsuke.stapler.DataBoundSetter} (stapler 1903.1905.ve5a_f469356f0). */
+@Retention(RUNTIME)
+@Target({METHOD, FIELD})
+@Documented
+public @interface DataBoundSetter {}

@@ -1,0 +1,157 @@
+package dev.aegis.jenkins.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the mirror against {@code shared/jenkins/api-signatures*.txt}, the {@code javap} listings of the
+ * real Jenkins 2.479.3 classes: every member the mirror declares must appear there, character for character
+ * as {@code javap} prints it, unless it is one of the few known members the (truncated) listings omit.
+ */
+class MirrorSignaturesTest {
+  private static final Path LISTINGS = Path.of("..", "..", "shared", "jenkins");
+
+  /** Members the listings do not show, each checked against Jenkins sources by hand. */
+  private static final Set<String> KNOWN_UNLISTED_MEMBERS =
+      Set.of(
+          // the Jenkins listing is cut after 80 lines; present since 1.x
+          "jenkins.model.Jenkins: public <T extends hudson.model.Item> T getItemByFullName(java.lang.String, java.lang.Class<T>)",
+          // protected constructors of classes whose -protected listing is not given; never called by the plugin
+          "hudson.model.Descriptor: protected hudson.model.Descriptor()",
+          "hudson.model.Job: protected hudson.model.Job()",
+          "hudson.model.Run: protected hudson.model.Run()",
+          "hudson.model.ParameterValue: protected hudson.model.ParameterValue(java.lang.String)");
+
+  /** Types the listings do not show at all (only referenced by listed signatures, or checked elsewhere). */
+  private static final Set<String> KNOWN_UNLISTED_TYPES =
+      Set.of(
+          "com.cloudbees.plugins.credentials.Credentials",
+          "com.cloudbees.plugins.credentials.CredentialsMatcher",
+          "com.cloudbees.plugins.credentials.common.IdCredentials",
+          "hudson.AbortException",
+          "hudson.ExtensionList",
+          "hudson.model.Describable",
+          "hudson.model.Descriptor$FormException",
+          "hudson.model.ModelObject",
+          "hudson.model.Queue$Executable",
+          "hudson.model.Queue$Item",
+          "hudson.model.Queue$Task",
+          "hudson.model.TopLevelItem",
+          "hudson.security.AccessControlled",
+          "hudson.triggers.SafeTimerTask",
+          "hudson.util.ListBoxModel$Option",
+          "jenkins.YesNoMaybe",
+          "net.sf.json.JSONObject",
+          "org.jenkinsci.remoting.RoleChecker",
+          "org.jenkinsci.remoting.RoleSensitive",
+          "org.jenkinsci.remoting.SerializableOnlyOverRemoting",
+          "org.kohsuke.stapler.AncestorInPath",
+          "org.kohsuke.stapler.QueryParameter",
+          "org.kohsuke.stapler.StaplerRequest2",
+          "org.kohsuke.stapler.StaplerResponse2",
+          "org.springframework.security.core.Authentication");
+
+  @Test
+  void everyMirroredMemberMatchesTheRealSignature() throws IOException {
+    assumeTrue(Files.isDirectory(LISTINGS), "shared/jenkins listings not beside the repository");
+    Map<String, Set<String>> listed = listedMembers();
+    List<String> problems = new ArrayList<>();
+
+    for (String type : mirrorTypes()) {
+      Set<String> real = listed.get(type);
+      if (real == null) {
+        if (!KNOWN_UNLISTED_TYPES.contains(type)) {
+          problems.add("type not in the listings: " + type);
+        }
+        continue;
+      }
+      for (String member : javapMembers(type)) {
+        if (!real.contains(member) && !KNOWN_UNLISTED_MEMBERS.contains(type + ": " + member)) {
+          problems.add(type + ": " + member);
+        }
+      }
+    }
+
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theUnlistedExceptionsAreStillNeeded() throws IOException {
+    assumeTrue(Files.isDirectory(LISTINGS), "shared/jenkins listings not beside the repository");
+    Set<String> types = new HashSet<>(mirrorTypes());
+
+    assertThat(types).containsAll(KNOWN_UNLISTED_TYPES);
+  }
+
+  private static List<String> mirrorTypes() throws IOException {
+    Path classes = Path.of("target", "classes");
+    List<String> types = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(classes)) {
+      files
+          .filter(file -> file.toString().endsWith(".class"))
+          .map(file -> classes.relativize(file).toString().replace('\\', '/'))
+          .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+          .forEach(types::add);
+    }
+    return types;
+  }
+
+  private static List<String> javapMembers(String type) {
+    ToolProvider javap = ToolProvider.findFirst("javap").orElseThrow();
+    StringWriter out = new StringWriter();
+    int status =
+        javap.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-protected", "-cp", "target/classes", type);
+    assertThat(status).as("javap %s", type).isZero();
+    List<String> members = new ArrayList<>();
+    for (String line : out.toString().split("\\R")) {
+      String member = normalize(line);
+      if (line.startsWith("  ") && !member.isEmpty()) {
+        members.add(member);
+      }
+    }
+    return members;
+  }
+
+  /** Member lines per class from the listings (public and protected sections merged). */
+  private static Map<String, Set<String>> listedMembers() throws IOException {
+    Pattern header = Pattern.compile("^=+ (\\S+).*$");
+    Map<String, Set<String>> members = new HashMap<>();
+    for (String file : List.of("api-signatures.txt", "api-signatures-more.txt")) {
+      Set<String> current = null;
+      for (String line : Files.readAllLines(LISTINGS.resolve(file))) {
+        Matcher matcher = header.matcher(line);
+        if (matcher.matches()) {
+          current = members.computeIfAbsent(matcher.group(1), key -> new HashSet<>());
+        } else if (current != null && line.startsWith("  ")) {
+          current.add(normalize(line));
+        }
+      }
+    }
+    return members;
+  }
+
+  private static String normalize(String line) {
+    return line.trim()
+        .replaceAll(";$", "")
+        .replaceAll("\\s+", " ")
+        .replace("java/io/IOException", "java.io.IOException")
+        .replace("java/lang/InterruptedException", "java.lang.InterruptedException");
+  }
+}

@@ -1,0 +1,260 @@
+package dev.aegis.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.Extension;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * Aegis's section of Manage Jenkins > System (and {@code unclassified: aegis:} in Configuration as Code):
+ * tracker, credentials ids, model, labels, mode, scan period, concurrency (0 pauses) and the worker job.
+ * Holds values only; decisions use its {@link #toSettings()} snapshot.
+ */
+@Extension
+@Symbol("aegis")
+public class AegisGlobalConfiguration extends GlobalConfiguration {
+  private String repository;
+  private String apiUrl;
+  private String linearTeam;
+  private String credentialsId;
+  private String modelCredentialsId;
+  private String model;
+  private String readyLabel;
+  private String bugLabel;
+  private String mode;
+  private int scanPeriodMinutes = AegisSettings.DEFAULT_SCAN_PERIOD_MINUTES;
+  private int maxConcurrentRuns = AegisSettings.DEFAULT_MAX_CONCURRENT_RUNS;
+  private String workerJob;
+  private String webhookSecretCredentialsId;
+
+  public AegisGlobalConfiguration() {
+    load();
+  }
+
+  /** The saved configuration, or {@link AegisSettings#NONE} when the extension is not (yet) loaded. */
+  public static AegisSettings currentSettings() {
+    for (GlobalConfiguration each : GlobalConfiguration.all()) {
+      if (each instanceof AegisGlobalConfiguration configuration) {
+        return configuration.toSettings();
+      }
+    }
+    return AegisSettings.NONE;
+  }
+
+  /** A plain snapshot; out-of-range numbers (hand-edited XML) fall back to the defaults. */
+  public AegisSettings toSettings() {
+    int period =
+        scanPeriodMinutes < ConfigValidation.MIN_SCAN_PERIOD_MINUTES
+                || scanPeriodMinutes > ConfigValidation.MAX_SCAN_PERIOD_MINUTES
+            ? AegisSettings.DEFAULT_SCAN_PERIOD_MINUTES
+            : scanPeriodMinutes;
+    int concurrency = Math.max(0, maxConcurrentRuns);
+    return new AegisSettings(
+        repository, apiUrl, linearTeam, credentialsId, modelCredentialsId, model, readyLabel, bugLabel, mode,
+        period, concurrency, workerJob, webhookSecretCredentialsId);
+  }
+
+  @Override
+  public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+    boolean ok = super.configure(req, json);
+    save();
+    return ok;
+  }
+
+  @Override
+  public String getDisplayName() {
+    return "Aegis";
+  }
+
+  public String getRepository() {
+    return repository;
+  }
+
+  @DataBoundSetter
+  public void setRepository(String repository) {
+    this.repository = Text.blankToNull(repository);
+  }
+
+  public String getApiUrl() {
+    return apiUrl;
+  }
+
+  @DataBoundSetter
+  public void setApiUrl(String apiUrl) {
+    this.apiUrl = Text.blankToNull(apiUrl);
+  }
+
+  public String getLinearTeam() {
+    return linearTeam;
+  }
+
+  @DataBoundSetter
+  public void setLinearTeam(String linearTeam) {
+    this.linearTeam = Text.blankToNull(linearTeam);
+  }
+
+  public String getCredentialsId() {
+    return credentialsId;
+  }
+
+  @DataBoundSetter
+  public void setCredentialsId(String credentialsId) {
+    this.credentialsId = Text.blankToNull(credentialsId);
+  }
+
+  public String getModelCredentialsId() {
+    return modelCredentialsId;
+  }
+
+  @DataBoundSetter
+  public void setModelCredentialsId(String modelCredentialsId) {
+    this.modelCredentialsId = Text.blankToNull(modelCredentialsId);
+  }
+
+  public String getModel() {
+    return model;
+  }
+
+  @DataBoundSetter
+  public void setModel(String model) {
+    this.model = Text.blankToNull(model);
+  }
+
+  public String getReadyLabel() {
+    return readyLabel;
+  }
+
+  @DataBoundSetter
+  public void setReadyLabel(String readyLabel) {
+    this.readyLabel = Text.blankToNull(readyLabel);
+  }
+
+  public String getBugLabel() {
+    return bugLabel;
+  }
+
+  @DataBoundSetter
+  public void setBugLabel(String bugLabel) {
+    this.bugLabel = Text.blankToNull(bugLabel);
+  }
+
+  public String getMode() {
+    return mode;
+  }
+
+  @DataBoundSetter
+  public void setMode(String mode) {
+    this.mode = Text.blankToNull(mode);
+  }
+
+  public int getScanPeriodMinutes() {
+    return scanPeriodMinutes;
+  }
+
+  @DataBoundSetter
+  public void setScanPeriodMinutes(int scanPeriodMinutes) {
+    this.scanPeriodMinutes = scanPeriodMinutes;
+  }
+
+  public int getMaxConcurrentRuns() {
+    return maxConcurrentRuns;
+  }
+
+  @DataBoundSetter
+  public void setMaxConcurrentRuns(int maxConcurrentRuns) {
+    this.maxConcurrentRuns = maxConcurrentRuns;
+  }
+
+  public String getWorkerJob() {
+    return workerJob;
+  }
+
+  @DataBoundSetter
+  public void setWorkerJob(String workerJob) {
+    this.workerJob = Text.blankToNull(workerJob);
+  }
+
+  public String getWebhookSecretCredentialsId() {
+    return webhookSecretCredentialsId;
+  }
+
+  @DataBoundSetter
+  public void setWebhookSecretCredentialsId(String webhookSecretCredentialsId) {
+    this.webhookSecretCredentialsId = Text.blankToNull(webhookSecretCredentialsId);
+  }
+
+  public FormValidation doCheckRepository(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.repository(value));
+  }
+
+  public FormValidation doCheckApiUrl(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.apiUrl(value));
+  }
+
+  public FormValidation doCheckMode(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.mode(value));
+  }
+
+  public FormValidation doCheckReadyLabel(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.label(value));
+  }
+
+  public FormValidation doCheckBugLabel(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.label(value));
+  }
+
+  public FormValidation doCheckScanPeriodMinutes(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.scanPeriodMinutes(value));
+  }
+
+  public FormValidation doCheckMaxConcurrentRuns(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.maxConcurrentRuns(value));
+  }
+
+  public FormValidation doCheckWorkerJob(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.workerJob(value));
+  }
+
+  public ListBoxModel doFillModeItems() {
+    ListBoxModel items = new ListBoxModel();
+    items.add("plan-first (checkpoint before implementing)", "plan-first");
+    items.add("auto (implement right after a low-risk plan)", "auto");
+    return items;
+  }
+
+  public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+    return systemStringCredentials(credentialsId);
+  }
+
+  public ListBoxModel doFillModelCredentialsIdItems(@QueryParameter String modelCredentialsId) {
+    return systemStringCredentials(modelCredentialsId);
+  }
+
+  public ListBoxModel doFillWebhookSecretCredentialsIdItems(@QueryParameter String webhookSecretCredentialsId) {
+    return systemStringCredentials(webhookSecretCredentialsId);
+  }
+
+  /** Global "Secret text" credentials, listed for administrators only. */
+  private static ListBoxModel systemStringCredentials(String current) {
+    ListBoxModel items = new ListBoxModel();
+    items.add("- none -", "");
+    Jenkins jenkins = Jenkins.get();
+    if (jenkins.hasPermission(Jenkins.ADMINISTER)) {
+      items.addAll(
+          CredentialsProvider.listCredentialsInItemGroup(
+              StringCredentials.class, jenkins, null, List.of(), CredentialsMatchers.always()));
+    }
+    FormChecks.keepCurrent(items, current);
+    return items;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.aegis.jenkins;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Validation of configuration values shared by the global configuration page, the step and the scan. */
+public final class ConfigValidation {
+  /** Scan period bounds in minutes: at least one tick, at most one day. */
+  public static final int MIN_SCAN_PERIOD_MINUTES = 1;
+
+  public static final int MAX_SCAN_PERIOD_MINUTES = 24 * 60;
+
+  /** The run modes the core knows. */
+  public static final Set<String> MODES = Set.of("plan-first", "auto");
+
+  private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+
+  private ConfigValidation() {}
+
+  /** {@code owner/name}; blank is fine (the environment or the global configuration may supply it). */
+  public static Check repository(String value) {
+    String repository = Text.blankToNull(value);
+    if (repository == null || REPOSITORY.matcher(repository).matches()) {
+      return Check.ok();
+    }
+    return Check.error("Use the form owner/name, for example octo-org/shop (got '" + repository + "').");
+  }
+
+  /** An absolute http(s) URL such as {@code https://ghe.example.com/api/v3}; blank means api.github.com. */
+  public static Check apiUrl(String value) {
+    String url = Text.blankToNull(value);
+    if (url == null) {
+      return Check.ok();
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+        return Check.error("Use an absolute http(s) URL, for example https://ghe.example.com/api/v3.");
+      }
+      if (scheme.equals("http")) {
+        return Check.warning("Plain http sends the token unencrypted; prefer https.");
+      }
+      return Check.ok();
+    } catch (URISyntaxException e) {
+      return Check.error("Not a URL: " + e.getReason() + ".");
+    }
+  }
+
+  /** Minutes between scans: whole number within bounds. */
+  public static Check scanPeriodMinutes(String value) {
+    return integerIn(value, MIN_SCAN_PERIOD_MINUTES, MAX_SCAN_PERIOD_MINUTES, "Scan period");
+  }
+
+  /** Max concurrent runs: 0 pauses Aegis. */
+  public static Check maxConcurrentRuns(String value) {
+    Check range = integerIn(value, 0, 100, "Max concurrent runs");
+    if (range.isError()) {
+      return range;
+    }
+    if (Integer.parseInt(value.trim()) == 0) {
+      return Check.warning("0 pauses Aegis: no scans, claims or approvals until you raise it.");
+    }
+    return Check.ok();
+  }
+
+  /** {@code plan-first} or {@code auto}; blank means plan-first. */
+  public static Check mode(String value) {
+    String mode = Text.blankToNull(value);
+    if (mode == null || MODES.contains(mode)) {
+      return Check.ok();
+    }
+    return Check.error("Use plan-first or auto.");
+  }
+
+  /** A label name: blank means the default; labels cannot contain commas. */
+  public static Check label(String value) {
+    String label = Text.blankToNull(value);
+    if (label != null && label.contains(",")) {
+      return Check.error("One label only (no commas).");
+    }
+    return Check.ok();
+  }
+
+  /** The worker job's full name; the scan cannot start anything without it. */
+  public static Check workerJob(String value) {
+    String job = Text.blankToNull(value);
+    if (job == null) {
+      return Check.warning("Without a worker job the periodic scan stays idle.");
+    }
+    if (job.startsWith("/") || job.endsWith("/")) {
+      return Check.error("Use the job's full name without leading or trailing '/', for example aegis/worker.");
+    }
+    return Check.ok();
+  }
+
+  private static Check integerIn(String value, int min, int max, String what) {
+    String text = Text.blankToNull(value);
+    if (text == null) {
+      return Check.error(what + " is required.");
+    }
+    try {
+      int number = Integer.parseInt(text);
+      if (number < min || number > max) {
+        return Check.error(what + " must be between " + min + " and " + max + ".");
+      }
+      return Check.ok();
+    } catch (NumberFormatException e) {
+      return Check.error(what + " must be a whole number.");
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.aegis.jenkins;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides what the core gets for one step call: which token and model key (step parameter, then the build
+ * environment such as a {@code withCredentials} block, then the global configuration), which configuration
+ * overrides, and which values to mask.
+ */
+public final class CoreCallPlanner {
+  private static final List<String> SECRET_NAME_PARTS =
+      List.of("TOKEN", "SECRET", "PASSWORD", "PASSPHRASE", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL");
+
+  private final SecretLookup secrets;
+
+  public CoreCallPlanner(SecretLookup secrets) {
+    this.secrets = secrets;
+  }
+
+  /**
+   * Plans one call.
+   *
+   * @param step the validated step parameters
+   * @param settings the global configuration ({@link AegisSettings#NONE} when unset)
+   * @param buildEnvironment the build's environment ({@code EnvVars})
+   * @throws IllegalArgumentException when a credentials id to use does not resolve
+   */
+  public CoreCall plan(StepParameters step, AegisSettings settings, Map<String, String> buildEnvironment) {
+    Map<String, String> environment = new HashMap<>();
+    buildEnvironment.forEach(
+        (name, value) -> {
+          if (name != null && value != null) {
+            environment.put(name, value);
+          }
+        });
+    Set<String> masks = new LinkedHashSet<>();
+    environment.forEach(
+        (name, value) -> {
+          if (looksSecret(name)) {
+            masks.add(value);
+          }
+        });
+
+    String model = Text.firstNonBlank(step.model(), settings.model());
+    String tokenId = credentialsToUse(step.credentialsId(), settings.credentialsId(), hasToken(environment));
+    if (tokenId != null) {
+      String token = resolve(tokenId, "GitHub token");
+      environment.put(ConfigKeys.ENV_GITHUB_TOKEN, token);
+      masks.add(token);
+    }
+    String keyId =
+        credentialsToUse(
+            step.modelCredentialsId(),
+            settings.modelCredentialsId(),
+            ModelKeyEnvironment.present(environment, model));
+    if (keyId != null) {
+      String key = resolve(keyId, "model API key");
+      for (String name : ModelKeyEnvironment.namesFor(model)) {
+        environment.put(name, key);
+      }
+      masks.add(key);
+    }
+
+    Map<String, String> overrides = new HashMap<>();
+    String repository =
+        Text.firstNonBlank(
+            step.repository(),
+            environment.containsKey(ConfigKeys.ENV_GITHUB_REPOSITORY) ? null : settings.repository());
+    putIfSet(overrides, ConfigKeys.GITHUB_REPOSITORY, repository);
+    String apiUrl =
+        Text.firstNonBlank(
+            step.apiUrl(), environment.containsKey(ConfigKeys.ENV_GITHUB_API_URL) ? null : settings.apiUrl());
+    putIfSet(overrides, ConfigKeys.GITHUB_API_URL, apiUrl);
+    putIfSet(overrides, ConfigKeys.MODEL, model);
+    putGlobalOverrides(overrides, settings);
+
+    masks.removeIf(value -> value == null || value.isBlank());
+    return new CoreCall(
+        step.command(),
+        step.issue(),
+        step.runId(),
+        step.dryRun(),
+        step.prompt(),
+        overrides,
+        environment,
+        new ArrayList<>(masks));
+  }
+
+  /** Overrides that only the global configuration sets (labels, mode, concurrency, Linear team). */
+  static void putGlobalOverrides(Map<String, String> overrides, AegisSettings settings) {
+    putIfSet(overrides, ConfigKeys.LINEAR_TEAM, settings.linearTeam());
+    putIfSet(overrides, ConfigKeys.READY_LABEL, settings.readyLabel());
+    putIfSet(overrides, ConfigKeys.BUG_LABEL, settings.bugLabel());
+    putIfSet(overrides, ConfigKeys.MODE, settings.mode());
+    if (!settings.equals(AegisSettings.NONE)) {
+      overrides.put(ConfigKeys.MAX_CONCURRENT_RUNS, Integer.toString(settings.maxConcurrentRuns()));
+    }
+  }
+
+  /** True for environment names whose values must never be printed. */
+  static boolean looksSecret(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    return SECRET_NAME_PARTS.stream().anyMatch(upper::contains);
+  }
+
+  private static boolean hasToken(Map<String, String> environment) {
+    return Text.blankToNull(environment.get(ConfigKeys.ENV_GITHUB_TOKEN)) != null;
+  }
+
+  /** Step parameter first; then the environment (null: use it as is); then the global configuration. */
+  private static String credentialsToUse(String fromStep, String fromSettings, boolean inEnvironment) {
+    if (fromStep != null) {
+      return fromStep;
+    }
+    return inEnvironment ? null : fromSettings;
+  }
+
+  private String resolve(String credentialsId, String what) {
+    return secrets
+        .secretText(credentialsId)
+        .filter(value -> !value.isBlank())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "aegis: no 'Secret text' credentials with id '"
+                        + credentialsId
+                        + "' ("
+                        + what
+                        + ") is visible to this build; add it under Manage Jenkins > Credentials or fix the id"));
+  }
+
+  private static void putIfSet(Map<String, String> map, String key, String value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.aegis.jenkins;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Decides, on each one-minute tick, whether the periodic scan runs. Jenkins reads
+ * {@code PeriodicWork.getRecurrencePeriod()} once, when it registers the work, so the scan ticks every
+ * minute and this class applies the configured period, read afresh on every tick: a period or pause change
+ * takes effect within a minute, without a restart.
+ */
+public final class ScanScheduler {
+
+  /**
+   * @param settings the current global configuration
+   * @param now the tick's time
+   * @param lastScan when the last scan started, or null when none ran since Jenkins started
+   * @param requested true when a webhook asked for a scan before the period elapsed
+   */
+  public ScanDecision decide(AegisSettings settings, Instant now, Instant lastScan, boolean requested) {
+    if (settings.paused()) {
+      return ScanDecision.PAUSED;
+    }
+    if (missingConfiguration(settings) != null) {
+      return ScanDecision.NOT_CONFIGURED;
+    }
+    if (requested || lastScan == null) {
+      return ScanDecision.DUE;
+    }
+    Duration elapsed = Duration.between(lastScan, now);
+    // a clock that went backwards must not stall scanning for the size of the jump
+    if (elapsed.isNegative() || elapsed.compareTo(Duration.ofMinutes(settings.scanPeriodMinutes())) >= 0) {
+      return ScanDecision.DUE;
+    }
+    return ScanDecision.NOT_DUE;
+  }
+
+  /** What is missing for the scan to start anything, or null when nothing is. */
+  public String missingConfiguration(AegisSettings settings) {
+    if (settings.repository() == null && settings.linearTeam() == null) {
+      return "no tracker: set the GitHub repository";
+    }
+    if (settings.repository() != null && settings.credentialsId() == null) {
+      return "no GitHub token: choose the token's credentials";
+    }
+    if (settings.workerJob() == null) {
+      return "no worker job: name the job the scan starts";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.aegis.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ScanSchedulerTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+  private final ScanScheduler scheduler = new ScanScheduler();
+
+  @Test
+  void firstTickAfterStartScans() {
+    assertThat(scheduler.decide(configured(10, 1), T0, null, false)).isEqualTo(ScanDecision.DUE);
+  }
+
+  @Test
+  void scansAgainOnlyWhenThePeriodHasElapsed() {
+    AegisSettings settings = configured(10, 1);
+
+    assertThat(scheduler.decide(settings, T0.plusSeconds(9 * 60 + 59), T0, false)).isEqualTo(ScanDecision.NOT_DUE);
+    assertThat(scheduler.decide(settings, T0.plusSeconds(10 * 60), T0, false)).isEqualTo(ScanDecision.DUE);
+  }
+
+  @Test
+  void aChangedPeriodAppliesAtTheNextTick() {
+    assertThat(scheduler.decide(configured(10, 1), T0.plusSeconds(120), T0, false)).isEqualTo(ScanDecision.NOT_DUE);
+    assertThat(scheduler.decide(configured(2, 1), T0.plusSeconds(120), T0, false)).isEqualTo(ScanDecision.DUE);
+  }
+
+  @Test
+  void zeroConcurrencyPausesEvenWhenDueOrRequested() {
+    assertThat(scheduler.decide(configured(10, 0), T0, null, true)).isEqualTo(ScanDecision.PAUSED);
+  }
+
+  @Test
+  void withoutWorkerJobNothingIsScanned() {
+    AegisSettings settings = new AegisSettings("octo/shop", null, null, "gh", null, null, null, null, null, 10, 1, null, null);
+
+    assertThat(scheduler.decide(settings, T0, null, false)).isEqualTo(ScanDecision.NOT_CONFIGURED);
+    assertThat(scheduler.missingConfiguration(settings)).startsWith("no worker job");
+  }
+
+  @Test
+  void withoutTrackerOrTokenNothingIsScanned() {
+    assertThat(scheduler.decide(AegisSettings.NONE, T0, null, false)).isEqualTo(ScanDecision.NOT_CONFIGURED);
+    AegisSettings noToken = new AegisSettings("octo/shop", null, null, null, null, null, null, null, null, 10, 1, "worker", null);
+    assertThat(scheduler.missingConfiguration(noToken)).startsWith("no GitHub token");
+  }
+
+  @Test
+  void aRequestedScanRunsBeforeThePeriodElapses() {
+    assertThat(scheduler.decide(configured(10, 1), T0.plusSeconds(60), T0, true)).isEqualTo(ScanDecision.DUE);
+  }
+
+  @Test
+  void aClockThatWentBackwardsDoesNotStallScanning() {
+    assertThat(scheduler.decide(configured(10, 1), T0.minusSeconds(3600), T0, false)).isEqualTo(ScanDecision.DUE);
+  }
+
+  static AegisSettings configured(int periodMinutes, int maxConcurrentRuns) {
+    return new AegisSettings(
+        "octo/shop", null, null, "gh", null, null, null, null, null, periodMinutes, maxConcurrentRuns, "aegis/worker", null);
+  }
+}
