@@ -1,0 +1,73 @@
+package dev.aegis.core.agent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tiny POSIX-shell project in a real git repository, with a real failing test: {@code add} subtracts, and
+ * {@code sh test.sh} says so.
+ */
+final class SampleProject {
+  static final String CALC = """
+      #!/bin/sh
+      # add A B: prints the sum of A and B
+      add() {
+        echo $(( $1 - $2 ))
+      }
+      """;
+  static final String TEST = """
+      #!/bin/sh
+      . ./src/calc.sh
+      got=$(add 2 3)
+      if [ "$got" = "5" ]; then echo "PASS add"; exit 0; fi
+      echo "FAIL add: expected 5, got $got"
+      exit 1
+      """;
+
+  private SampleProject() {}
+
+  /** Creates the project in {@code dir} and commits it. */
+  static Path create(Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir.resolve("src"));
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(dir.resolve("src/calc.sh"), CALC);
+    Files.writeString(dir.resolve("test.sh"), TEST);
+    Files.writeString(dir.resolve("README.md"), "Sample calculator.\n");
+    Files.writeString(dir.resolve(".gitignore"), "build/\n");
+    Files.createDirectories(dir.resolve("build"));
+    Files.writeString(dir.resolve("build/ignored.txt"), "add() in an ignored file\n");
+    Files.writeString(dir.resolve(".github/workflows/ci.yml"), "on: push\n");
+    git(dir, "init", "-q", "-b", "main");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-q", "-m", "sample");
+    return dir;
+  }
+
+  static String git(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.com",
+        "-c", "commit.gpgsign=false"));
+    argv.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IOException("git " + String.join(" ", args) + " failed: " + out);
+    }
+    return out;
+  }
+
+  /** The environment the host hands over in tests: a working PATH and HOME plus the given extras. */
+  static Map<String, String> environment(Map<String, String> extra) {
+    java.util.HashMap<String, String> env = new java.util.HashMap<>();
+    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    env.put("HOME", System.getProperty("java.io.tmpdir"));
+    env.put("LANG", "C.UTF-8");
+    env.putAll(extra);
+    return Map.copyOf(env);
+  }
+}
