@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
     name = "aegis",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
+    subcommands = {RunCommand.class, AuditCommand.class},
     description = "Aegis: a bug-fixing agent that lives in CI.")
 public final class Main implements Runnable {
 

@@ -10,6 +10,7 @@ import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.policy.Policy;
 import dev.aegis.core.policy.Secrets;
 import dev.aegis.testkit.model.RecordedRequest;
+import dev.aegis.testkit.model.SampleProject;
 import dev.aegis.testkit.model.ScriptedModelServer;
 import dev.aegis.testkit.model.Wire;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class FullLoopOverHttpTest {
   @EnumSource(Wire.class)
   void scriptedModelFixesTheFailingTestAndLeavesVerifiedRecords(Wire wire) throws Exception {
     Path workspace = SampleProject.create(temp.resolve("repo"));
-    try (ScriptedModelServer server = ScriptedModelServer.start(FixScript.JSON)) {
+    try (ScriptedModelServer server = ScriptedModelServer.start(SampleProject.FIX_SCRIPT)) {
       Map<String, String> env = SampleProject.environment(Map.of(
           "OPENAI_API_KEY", "sk-test-openai-key-0001", "OPENAI_BASE_URL", server.openAiBaseUrl(),
           "ANTHROPIC_API_KEY", "sk-ant-test-key-0002", "ANTHROPIC_BASE_URL", server.baseUrl()));

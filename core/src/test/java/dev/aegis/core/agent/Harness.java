@@ -6,6 +6,7 @@ import dev.aegis.core.model.ModelSettings;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.policy.Policy;
 import dev.aegis.core.policy.Secrets;
+import dev.aegis.testkit.model.SampleProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

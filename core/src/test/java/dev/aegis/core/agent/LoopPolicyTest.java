@@ -10,6 +10,7 @@ import dev.aegis.core.model.RetryPolicy;
 import dev.aegis.core.policy.Policy;
 import dev.aegis.core.policy.Secrets;
 import dev.aegis.testkit.model.RecordedRequest;
+import dev.aegis.testkit.model.SampleProject;
 import dev.aegis.testkit.model.ScriptedModelServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

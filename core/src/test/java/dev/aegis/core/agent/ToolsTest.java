@@ -6,6 +6,7 @@ import dev.aegis.core.model.ToolCall;
 import dev.aegis.core.policy.Policy;
 import dev.aegis.core.policy.Redactor;
 import dev.aegis.core.policy.Workspace;
+import dev.aegis.testkit.model.SampleProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

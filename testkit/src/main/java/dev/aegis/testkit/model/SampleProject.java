@@ -1,4 +1,4 @@
-package dev.aegis.core.agent;
+package dev.aegis.testkit.model;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +10,17 @@ import java.util.Map;
 
 /**
  * A tiny POSIX-shell project in a real git repository, with a real failing test: {@code add} subtracts, and
- * {@code sh test.sh} says so.
+ * {@code sh test.sh} says so. {@link #FIX_SCRIPT} is a model script that fixes it.
  */
-final class SampleProject {
-  static final String CALC = """
+public final class SampleProject {
+  public static final String CALC = """
       #!/bin/sh
       # add A B: prints the sum of A and B
       add() {
         echo $(( $1 - $2 ))
       }
       """;
-  static final String TEST = """
+  public static final String TEST = """
       #!/bin/sh
       . ./src/calc.sh
       got=$(add 2 3)
@@ -29,10 +29,35 @@ final class SampleProject {
       exit 1
       """;
 
+  /** A model script that fixes the project: list, search, read, test (fails), edit, test (passes), diff, finish. */
+  public static final String FIX_SCRIPT = """
+      {"steps": [
+        {"text": "Let me look around.", "toolCalls": [{"name": "list_files", "arguments": {}}]},
+        {"expectToolResultContains": "src/calc.sh",
+         "toolCalls": [{"name": "search", "arguments": {"pattern": "add\\\\(\\\\)"}}]},
+        {"expectToolResultContains": "src/calc.sh:3: add() {",
+         "toolCalls": [{"name": "read_file", "arguments": {"path": "src/calc.sh"}}]},
+        {"expectToolResultContains": "4|   echo $(( $1 - $2 ))",
+         "toolCalls": [{"name": "run_command", "arguments": {"command": "sh test.sh"}}]},
+        {"expectToolResultContains": "FAIL add: expected 5, got -1",
+         "toolCalls": [{"name": "edit_file",
+                        "arguments": {"path": "src/calc.sh", "old_text": "$1 - $2", "new_text": "$1 + $2"}}]},
+        {"expectToolResultContains": "edited src/calc.sh at line 4",
+         "toolCalls": [{"name": "run_command", "arguments": {"command": "sh test.sh"}}]},
+        {"expectToolResultContains": "PASS add",
+         "toolCalls": [{"name": "git_diff", "arguments": {}}]},
+        {"expectToolResultContains": "+  echo $(( $1 + $2 ))",
+         "text": "The fix is in.",
+         "toolCalls": [{"name": "finish", "arguments": {
+           "summary": "add subtracted its arguments; it now adds them.",
+           "test_command": "sh test.sh"}}]}
+      ]}
+      """;
+
   private SampleProject() {}
 
   /** Creates the project in {@code dir} and commits it. */
-  static Path create(Path dir) throws IOException, InterruptedException {
+  public static Path create(Path dir) throws IOException, InterruptedException {
     Files.createDirectories(dir.resolve("src"));
     Files.createDirectories(dir.resolve(".github/workflows"));
     Files.writeString(dir.resolve("src/calc.sh"), CALC);
@@ -48,7 +73,7 @@ final class SampleProject {
     return dir;
   }
 
-  static String git(Path dir, String... args) throws IOException, InterruptedException {
+  public static String git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.com",
         "-c", "commit.gpgsign=false"));
     argv.addAll(List.of(args));
@@ -62,7 +87,7 @@ final class SampleProject {
   }
 
   /** The environment the host hands over in tests: a working PATH and HOME plus the given extras. */
-  static Map<String, String> environment(Map<String, String> extra) {
+  public static Map<String, String> environment(Map<String, String> extra) {
     java.util.HashMap<String, String> env = new java.util.HashMap<>();
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("HOME", System.getProperty("java.io.tmpdir"));
