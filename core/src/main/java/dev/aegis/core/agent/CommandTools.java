@@ -62,13 +62,26 @@ final class CommandTools {
     return sandbox.run(new CommandRequest(workspace.root(), command, environment, timeout, readOnlyPaths()));
   }
 
-  /** The protected paths that exist: whole directories for the built-in ones, matching files for globs. */
+  /**
+   * The protected paths that exist: whole directories for the built-in ones and for {@code dir/**} globs,
+   * matching listed files for other globs.
+   */
   List<Path> readOnlyPaths() {
     List<Path> out = new ArrayList<>();
     for (String dir : List.of(".git", ".github/workflows", ".aegis")) {
       Path path = workspace.root().resolve(dir);
       if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(path)) {
         out.add(path);
+      }
+    }
+    for (String glob : workspace.policy().protectedPaths()) {
+      String dir = glob.endsWith("/**") ? glob.substring(0, glob.length() - 3) : null;
+      if (dir != null && !dir.isEmpty() && !dir.matches(".*[*?\\[{].*")) {
+        Path path = workspace.root().resolve(dir).normalize();
+        if (path.startsWith(workspace.root()) && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+            && out.stream().noneMatch(path::startsWith)) {
+          out.add(path);
+        }
       }
     }
     if (!workspace.policy().protectedPaths().isEmpty()) {

@@ -9,9 +9,11 @@ import dev.aegis.core.model.ToolCall;
 import dev.aegis.core.model.ToolResult;
 import dev.aegis.core.model.ToolSpec;
 import dev.aegis.core.policy.CommandEnvironment;
+import dev.aegis.core.policy.Policy;
 import dev.aegis.core.policy.Redactor;
 import dev.aegis.core.policy.Secrets;
 import dev.aegis.core.policy.Workspace;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +47,25 @@ final class LoopRun {
     this.records = records;
     this.meter = new BudgetMeter(task.budget(), settings.clock(), settings.prices().find(model.model()).orElse(null));
     Map<String, String> commandEnv = CommandEnvironment.scrub(settings.environment(), secrets);
-    Workspace workspace = Workspace.open(task.workspace(), task.policy());
+    Workspace workspace = Workspace.open(task.workspace(), protectRecords(task));
     this.git = new Git(workspace.root(), commandEnv);
     FileTools files = new FileTools(workspace, git);
     CommandTools commands = new CommandTools(workspace, settings.sandbox(), commandEnv, git, files, meter::remaining);
     this.tools = new ToolBox(files, new SearchTool(workspace, files), commands,
         new FinishTool(task.mode(), redactor, git, commands), redactor, task.policy().maxOutputChars());
     this.specs = prompts.tools(task.mode(), task.policy().readOnly());
+  }
+
+  /** Records kept inside the workspace (not advised) are made read-only for the agent. */
+  private static Policy protectRecords(EngineTask task) {
+    Path root = task.workspace().toAbsolutePath().normalize();
+    Path records = task.recordsDirectory().toAbsolutePath().normalize();
+    if (!records.startsWith(root) || records.equals(root)) {
+      return task.policy();
+    }
+    List<String> globs = new ArrayList<>(task.policy().protectedPaths());
+    globs.add(root.relativize(records).toString().replace('\\', '/') + "/**");
+    return task.policy().withProtectedPaths(globs);
   }
 
   EngineResult execute() {

@@ -210,4 +210,24 @@ class LoopPolicyTest {
       assertThat(server.requests().get(0).body()).doesNotContain("WORKTREE-MARKER");
     }
   }
+
+  @Test
+  void recordsKeptInsideTheWorkspaceCannotBeTouchedByTheAgent() throws Exception {
+    Path inside = harness.workspace.resolve(".aegis-local/run");
+    EngineResult result = Engines.loop(scripted("""
+        {"steps": [
+          {"toolCalls": [{"name": "write_file", "arguments": {"path": ".aegis-local/run/audit.jsonl", "content": ""}},
+                         {"name": "run_command", "arguments": {"command": "echo forged >> .aegis-local/run/audit.jsonl"}}]},
+          {"expectToolResultContains": "Read-only file system", "toolCalls": [%s]}
+        ]}""".formatted(Harness.FINISH_PLAN)), harness.settings()).run(new EngineTask(harness.workspace, Mode.FIX,
+        "t", Policy.defaults(), Budget.defaults(), inside, null, Secrets.none()));
+    assertThat(result.stop().reason()).as(result.stop().detail()).isEqualTo(Stop.Reason.FINISHED);
+    assertThat(AuditVerifier.verify(result.auditLog(), result.auditFinalHash()).intact()).isTrue();
+    assertThat(Files.readString(result.transcript())).contains("is protected and read-only");
+  }
+
+  private ModelClient scripted(String script) throws Exception {
+    Path file = Files.writeString(temp.resolve("inline.json"), script);
+    return ModelClients.create("scripted/" + file, ModelSettings.of(Map.of()));
+  }
 }

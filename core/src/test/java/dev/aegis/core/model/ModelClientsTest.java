@@ -89,4 +89,12 @@ class ModelClientsTest {
     assertThatThrownBy(() -> ModelClients.create("scripted/nope", ModelSettings.of(Map.of())))
         .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.CONFIG));
   }
+
+  @Test
+  void aBundledScriptIsFoundOnTheClasspathByName() {
+    ModelClient client = ModelClients.create("scripted/bundled-example", ModelSettings.of(Map.of()));
+    assertThat(client.send(new ModelRequest("s", List.of(new Message.User("hi")), List.of(), 8)).text())
+        .isEqualTo("bundled script reply");
+    assertThat(client.model()).isEqualTo("scripted/bundled-example");
+  }
 }
