@@ -125,4 +125,17 @@ class RetryAndErrorTest {
           e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.BAD_RESPONSE));
     }
   }
+
+  @Test
+  void aTimedOutCallIsRetried() {
+    String script = "{\"steps\":[{\"text\":\"slow\",\"delayMillis\":1500},{\"text\":\"fast\"}]}";
+    try (ScriptedModelServer server = ScriptedModelServer.start(script)) {
+      okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().readTimeout(Duration.ofMillis(300)).build();
+      ModelSettings settings = new ModelSettings(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL",
+          server.openAiBaseUrl()), null, http, new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20),
+          Duration.ofSeconds(1)), sleeper, new Random(3), null);
+      assertThat(ModelClients.create("openai/m", settings).send(REQUEST).text()).isEqualTo("fast");
+      assertThat(sleeper.waits).hasSize(1);
+    }
+  }
 }

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A model provider on 127.0.0.1 (random port) that answers from a script, in whichever wire format the
@@ -29,7 +31,8 @@ import java.util.Map;
  * {@code docs/model-scripts.md}): {@code {"steps": [...]}}, each step a reply ({@code text},
  * {@code toolCalls} with {@code arguments} or {@code argumentsRaw}, {@code usage}, {@code stop}), optional
  * checks on the request ({@code expectToolResultContains}, {@code expectRequestContains}), a repeat count
- * ({@code times}, 0 = forever) or a transport fault ({@code status}, {@code retryAfter}, {@code body}).
+ * ({@code times}, 0 = forever), a delay before answering ({@code delayMillis}, for timeouts) or a transport
+ * fault ({@code status}, {@code retryAfter}, {@code body}).
  *
  * <p>Requests are checked against the wire format's shape; a request that breaks it, or a failed check,
  * is answered 400 with the reason and listed in {@link #failures()}. Every request is recorded.
@@ -38,6 +41,11 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final WireReplies replies = new WireReplies(json);
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+    Thread thread = new Thread(r, "scripted-model-server");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final List<JsonNode> steps;
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
@@ -50,6 +58,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     this.steps = List.copyOf(all);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -99,6 +108,7 @@ public final class ScriptedModelServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -113,12 +123,27 @@ public final class ScriptedModelServer implements AutoCloseable {
         requests.add(new RecordedRequest(wire, exchange.getRequestURI().getPath(), headers, body, parsed,
             answer.status));
       }
+      pause(answer.delayMillis);
       byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       answer.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-      exchange.sendResponseHeaders(answer.status, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
+      try {
+        exchange.sendResponseHeaders(answer.status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(bytes);
+        }
+      } catch (IOException e) {
+        // the client gave up (a timeout test): nothing to answer
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -150,7 +175,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     long estimate = raw.length() / 4;
     ObjectNode reply = replies.reply(wire, step, body.path("model").asText(), number, estimate,
         step.toString().length() / 4);
-    return new Answer(200, reply.toString(), Map.of());
+    return new Answer(200, reply.toString(), Map.of(), step.path("delayMillis").asLong(0));
   }
 
   private void advance(JsonNode step) {
@@ -170,12 +195,12 @@ public final class ScriptedModelServer implements AutoCloseable {
     }
     String body = step.has("body") ? step.path("body").asText()
         : replies.error(wire, status, "scripted fault " + status).toString();
-    return new Answer(status, body, headers);
+    return new Answer(status, body, headers, step.path("delayMillis").asLong(0));
   }
 
   private Answer fail(Wire wire, int status, String message) {
     failures.add(message);
-    return new Answer(status, replies.error(wire, status, message).toString(), Map.of());
+    return new Answer(status, replies.error(wire, status, message).toString(), Map.of(), 0);
   }
 
   private JsonNode parse(String body) {
@@ -192,5 +217,5 @@ public final class ScriptedModelServer implements AutoCloseable {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  private record Answer(int status, String body, Map<String, String> headers) {}
+  private record Answer(int status, String body, Map<String, String> headers, long delayMillis) {}
 }
