@@ -51,6 +51,12 @@ public record Stop(Reason reason, Budget.Kind budget, ModelException.Kind modelE
   public Stop {
     Objects.requireNonNull(reason, "reason");
     detail = Objects.requireNonNullElse(detail, "");
+    if ((reason == Reason.BUDGET_EXCEEDED) != (budget != null)) {
+      throw new IllegalArgumentException("budget is set exactly for BUDGET_EXCEEDED");
+    }
+    if ((reason == Reason.MODEL_ERROR) != (modelError != null)) {
+      throw new IllegalArgumentException("modelError is set exactly for MODEL_ERROR");
+    }
   }
 
   public static Stop finished() {
