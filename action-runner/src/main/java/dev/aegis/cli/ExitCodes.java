@@ -1,5 +1,6 @@
 package dev.aegis.cli;
 
+import dev.aegis.core.agent.Stop;
 import dev.aegis.core.host.HostResult.Outcome;
 
 /**
@@ -13,6 +14,7 @@ import dev.aegis.core.host.HostResult.Outcome;
  *   <tr><td>4</td><td>token or key refused, or lacking a permission</td></tr>
  *   <tr><td>5</td><td>a remote service failed or rate limited after retries</td></tr>
  *   <tr><td>6</td><td>the run could not finish and was marked blocked</td></tr>
+ *   <tr><td>7</td><td>an audit log failed verification</td></tr>
  *   <tr><td>70</td><td>a bug in Aegis</td></tr>
  * </table>
  */
@@ -23,6 +25,7 @@ public final class ExitCodes {
   public static final int AUTH = 4;
   public static final int REMOTE = 5;
   public static final int BLOCKED = 6;
+  public static final int AUDIT_BROKEN = 7;
   public static final int INTERNAL = 70;
 
   private ExitCodes() {}
@@ -36,6 +39,18 @@ public final class ExitCodes {
       case AUTH_ERROR -> AUTH;
       case REMOTE_ERROR -> REMOTE;
       case BLOCKED -> BLOCKED;
+      case INTERNAL_ERROR -> INTERNAL;
+    };
+  }
+
+  /** The exit code of an agent run's outcome. */
+  public static int of(Stop.Outcome outcome) {
+    return switch (outcome) {
+      case FINISHED -> OK;
+      case BLOCKED -> BLOCKED;
+      case CONFIG_ERROR -> CONFIG;
+      case AUTH_ERROR -> AUTH;
+      case REMOTE_ERROR -> REMOTE;
       case INTERNAL_ERROR -> INTERNAL;
     };
   }

@@ -11,8 +11,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {"Aegis: a bug-fixing agent that lives in CI.",
-        "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure, 6 blocked, 70 bug."},
-    subcommands = {PickupCommand.class, ActionCommand.class, InitCommand.class})
+        "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure, 6 blocked,",
+        "7 audit log broken, 70 bug."},
+    subcommands = {PickupCommand.class, ActionCommand.class, InitCommand.class, RunCommand.class,
+        AuditCommand.class})
 public final class Main implements Runnable {
   private final CliContext ctx;
 
@@ -26,6 +28,11 @@ public final class Main implements Runnable {
 
   /** Runs the CLI in {@code ctx} and returns the exit code. */
   static int run(CliContext ctx, String... args) {
+    return commandLine(ctx).execute(args);
+  }
+
+  /** The configured command line for {@code ctx} (tests may redirect its output). */
+  static CommandLine commandLine(CliContext ctx) {
     CommandLine cli = new CommandLine(new Main(ctx), new Factory(ctx));
     cli.setOut(new PrintWriter(ctx.out(), true));
     cli.setErr(new PrintWriter(ctx.err(), true));
@@ -33,7 +40,7 @@ public final class Main implements Runnable {
       ctx.err().println("Aegis hit an unexpected error: " + e + ". Please report it with this output.");
       return ExitCodes.INTERNAL;
     });
-    return cli.execute(args);
+    return cli;
   }
 
   @Override

@@ -1,0 +1,86 @@
+package dev.aegis.core.agent;
+
+import dev.aegis.core.model.ToolSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The prompts ({@code prompts/*.md}) and tool schemas ({@code tools/*.json}) bundled as resources. */
+final class Prompts {
+  static final List<String> TOOLS = List.of(
+      "list_files", "read_file", "search", "edit_file", "write_file", "run_command", "git_diff");
+  static final List<String> EDIT_TOOLS = List.of("edit_file", "write_file");
+
+  private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  String system(Mode mode) {
+    return fill(resource("prompts/system.md"),
+        Map.of("mode_instructions", resource(mode == Mode.PLAN ? "prompts/plan.md" : "prompts/fix.md")));
+  }
+
+  String task(String task, String guidance) {
+    return fill(resource("prompts/task.md"), Map.of("task", task, "guidance", guidance));
+  }
+
+  String guidance(String ref, String files) {
+    return fill(resource("prompts/guidance.md"), Map.of("ref", ref, "files", files));
+  }
+
+  String nudge() {
+    return resource("prompts/nudge.md").trim();
+  }
+
+  /** The tools offered in {@code mode}; edit tools are left out of a read-only run. */
+  List<ToolSpec> tools(Mode mode, boolean readOnly) {
+    List<ToolSpec> specs = new ArrayList<>();
+    for (String name : TOOLS) {
+      if (!(readOnly && EDIT_TOOLS.contains(name))) {
+        specs.add(spec("tools/" + name + ".json"));
+      }
+    }
+    specs.add(spec(mode == Mode.PLAN ? "tools/finish_plan.json" : "tools/finish_fix.json"));
+    return List.copyOf(specs);
+  }
+
+  private ToolSpec spec(String path) {
+    try {
+      var node = json.readTree(resource(path));
+      return new ToolSpec(node.path("name").asText(), node.path("description").asText(),
+          node.path("parameters").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("tool schema " + path + " is not valid JSON", e);
+    }
+  }
+
+  /** Replaces {@code {{key}}} placeholders in one pass, so values cannot inject other placeholders. */
+  static String fill(String template, Map<String, String> values) {
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while (true) {
+      int open = template.indexOf("{{", at);
+      int close = open < 0 ? -1 : template.indexOf("}}", open);
+      if (close < 0) {
+        out.append(template, at, template.length());
+        return out.toString();
+      }
+      String key = template.substring(open + 2, close);
+      out.append(template, at, open).append(values.getOrDefault(key, template.substring(open, close + 2)));
+      at = close + 2;
+    }
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = Prompts.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + path + " is missing from the Aegis jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read resource " + path, e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.aegis.core.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.core.policy.Redactor;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The run's transcript: one JSON object per line ({@code time}, {@code type}, then the event's fields), every
+ * string redacted. The full story for a human; the {@link AuditLog} is the tamper-evident summary.
+ */
+public final class Transcript implements Closeable {
+  private final ObjectMapper json = new ObjectMapper();
+  private final Path file;
+  private final BufferedWriter out;
+  private final Clock clock;
+  private final Redactor redactor;
+
+  private Transcript(Path file, BufferedWriter out, Clock clock, Redactor redactor) {
+    this.file = file;
+    this.out = out;
+    this.clock = clock;
+    this.redactor = redactor;
+  }
+
+  /**
+   * Starts a new transcript at {@code file}, replacing any old one.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public static Transcript create(Path file, Clock clock, Redactor redactor) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      return new Transcript(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8), clock, redactor);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the transcript " + file, e);
+    }
+  }
+
+  /** Appends one event and flushes it; strings in {@code data} are redacted. */
+  public synchronized void append(String type, Map<String, ?> data) {
+    ObjectNode line = json.createObjectNode();
+    line.put("time", clock.instant().toString());
+    line.put("type", type);
+    RedactingJson.tree(json, redactor, data).fields().forEachRemaining(e -> line.set(e.getKey(), e.getValue()));
+    try {
+      out.write(line.toString());
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the transcript " + file, e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the transcript " + file, e);
+    }
+  }
+}

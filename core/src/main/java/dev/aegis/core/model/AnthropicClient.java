@@ -1,0 +1,132 @@
+package dev.aegis.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.core.model.ModelReply.FinishReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anthropic Messages API ({@code POST {base}/v1/messages}) with {@code tool_use} and {@code tool_result}
+ * blocks. Consecutive turns of one role are merged into one message, as the API expects alternation.
+ */
+final class AnthropicClient implements ModelClient {
+  static final String VERSION = "2023-06-01";
+
+  private final String id;
+  private final String model;
+  private final String baseUrl;
+  private final String key;
+  private final ObjectMapper json = new ObjectMapper();
+  private final JsonHttp http;
+
+  AnthropicClient(ModelClients.Endpoint endpoint, ModelSettings settings) {
+    this.id = endpoint.id();
+    this.model = endpoint.model();
+    this.baseUrl = endpoint.baseUrl();
+    this.key = endpoint.key();
+    this.http = new JsonHttp(settings, json, endpoint.keyName(), key);
+  }
+
+  @Override
+  public String model() {
+    return id;
+  }
+
+  @Override
+  public ModelReply send(ModelRequest request) {
+    Map<String, String> headers = Map.of("x-api-key", key, "anthropic-version", VERSION);
+    return parse(http.post(baseUrl + "/v1/messages", headers, body(request)));
+  }
+
+  ObjectNode body(ModelRequest request) {
+    ObjectNode body = json.createObjectNode();
+    body.put("model", model);
+    body.put("max_tokens", request.maxOutputTokens());
+    body.put("system", request.system());
+    ArrayNode messages = body.putArray("messages");
+    for (Message message : request.messages()) {
+      String role = message instanceof Message.Assistant ? "assistant" : "user";
+      JsonNode last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+      ArrayNode content = last != null && role.equals(last.path("role").asText())
+          ? (ArrayNode) last.get("content")
+          : messages.addObject().put("role", role).putArray("content");
+      addBlocks(content, message);
+    }
+    if (!request.tools().isEmpty()) {
+      ArrayNode tools = body.putArray("tools");
+      for (ToolSpec spec : request.tools()) {
+        tools.addObject().put("name", spec.name()).put("description", spec.description())
+            .set("input_schema", WireJson.parseObject(json, spec.parametersSchema()));
+      }
+    }
+    return body;
+  }
+
+  private void addBlocks(ArrayNode content, Message message) {
+    if (message instanceof Message.User user) {
+      content.addObject().put("type", "text").put("text", WireJson.nonEmpty(user.text()));
+    } else if (message instanceof Message.Assistant assistant) {
+      if (!assistant.text().isEmpty() || assistant.toolCalls().isEmpty()) {
+        content.addObject().put("type", "text").put("text", WireJson.nonEmpty(assistant.text()));
+      }
+      for (ToolCall call : assistant.toolCalls()) {
+        ObjectNode input = WireJson.parseObject(json, call.arguments());
+        if (input == null) {
+          input = json.createObjectNode().put("unparseable_arguments", call.arguments());
+        }
+        content.addObject().put("type", "tool_use").put("id", call.id()).put("name", call.name())
+            .set("input", input);
+      }
+    } else if (message instanceof Message.ToolResults results) {
+      for (ToolResult result : results.results()) {
+        ObjectNode block = content.addObject().put("type", "tool_result").put("tool_use_id", result.callId())
+            .put("content", WireJson.nonEmpty(result.content()));
+        if (result.error()) {
+          block.put("is_error", true);
+        }
+      }
+    }
+  }
+
+  ModelReply parse(JsonNode reply) {
+    JsonNode content = reply.path("content");
+    if (!content.isArray()) {
+      throw WireJson.badReply(baseUrl + "/v1/messages", "no content array in the reply");
+    }
+    StringBuilder text = new StringBuilder();
+    List<ToolCall> calls = new ArrayList<>();
+    for (JsonNode block : content) {
+      switch (block.path("type").asText("")) {
+        case "text" -> text.append(block.path("text").asText(""));
+        case "tool_use" -> {
+          JsonNode input = block.path("input");
+          String arguments = input.isObject() ? input.toString() : input.asText(input.toString());
+          calls.add(new ToolCall(block.path("id").asText("toolu_" + (calls.size() + 1)),
+              block.path("name").asText(""), arguments));
+        }
+        default -> { /* thinking and other blocks are not replayed */ }
+      }
+    }
+    JsonNode usage = reply.path("usage");
+    long cacheRead = usage.path("cache_read_input_tokens").asLong(0);
+    long input = usage.path("input_tokens").asLong(0) + cacheRead
+        + usage.path("cache_creation_input_tokens").asLong(0);
+    Usage tokens = new Usage(input, usage.path("output_tokens").asLong(0), cacheRead);
+    return new ModelReply(text.toString(), calls, finish(reply.path("stop_reason").asText(""), calls), tokens);
+  }
+
+  private static FinishReason finish(String reason, List<ToolCall> calls) {
+    return switch (reason) {
+      case "tool_use" -> FinishReason.TOOL_CALLS;
+      case "max_tokens", "model_context_window_exceeded" -> FinishReason.MAX_TOKENS;
+      case "refusal" -> FinishReason.CONTENT_FILTER;
+      case "end_turn", "stop_sequence", "pause_turn" ->
+          calls.isEmpty() ? FinishReason.END_TURN : FinishReason.TOOL_CALLS;
+      default -> calls.isEmpty() ? FinishReason.OTHER : FinishReason.TOOL_CALLS;
+    };
+  }
+}

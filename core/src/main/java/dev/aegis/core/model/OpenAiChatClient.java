@@ -1,0 +1,126 @@
+package dev.aegis.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.core.model.ModelReply.FinishReason;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OpenAI Chat Completions ({@code POST {base}/chat/completions}) with {@code tools} and {@code tool_calls};
+ * also the OpenAI-compatible servers (Azure, OpenRouter, Ollama, vLLM), which get {@code max_tokens}
+ * instead of {@code max_completion_tokens}.
+ */
+final class OpenAiChatClient implements ModelClient {
+  private final String id;
+  private final String model;
+  private final String baseUrl;
+  private final String key;
+  private final boolean compatible;
+  private final ObjectMapper json = new ObjectMapper();
+  private final JsonHttp http;
+
+  OpenAiChatClient(ModelClients.Endpoint endpoint, boolean compatible, ModelSettings settings) {
+    this.id = endpoint.id();
+    this.model = endpoint.model();
+    this.baseUrl = endpoint.baseUrl();
+    this.key = endpoint.key();
+    this.compatible = compatible;
+    this.http = new JsonHttp(settings, json, endpoint.keyName(), key);
+  }
+
+  @Override
+  public String model() {
+    return id;
+  }
+
+  @Override
+  public ModelReply send(ModelRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (!key.isEmpty()) {
+      headers.put("Authorization", "Bearer " + key);
+    }
+    JsonNode reply = http.post(baseUrl + "/chat/completions", headers, body(request));
+    return parse(reply);
+  }
+
+  ObjectNode body(ModelRequest request) {
+    ObjectNode body = json.createObjectNode();
+    body.put("model", model);
+    ArrayNode messages = body.putArray("messages");
+    messages.addObject().put("role", "system").put("content", request.system());
+    for (Message message : request.messages()) {
+      add(messages, message);
+    }
+    if (!request.tools().isEmpty()) {
+      ArrayNode tools = body.putArray("tools");
+      for (ToolSpec spec : request.tools()) {
+        ObjectNode function = tools.addObject().put("type", "function").putObject("function");
+        function.put("name", spec.name()).put("description", spec.description());
+        function.set("parameters", WireJson.parseObject(json, spec.parametersSchema()));
+      }
+    }
+    body.put(compatible ? "max_tokens" : "max_completion_tokens", request.maxOutputTokens());
+    return body;
+  }
+
+  private void add(ArrayNode messages, Message message) {
+    if (message instanceof Message.User user) {
+      messages.addObject().put("role", "user").put("content", user.text());
+    } else if (message instanceof Message.Assistant assistant) {
+      ObjectNode node = messages.addObject().put("role", "assistant");
+      if (assistant.text().isEmpty()) {
+        node.putNull("content");
+      } else {
+        node.put("content", assistant.text());
+      }
+      if (!assistant.toolCalls().isEmpty()) {
+        ArrayNode calls = node.putArray("tool_calls");
+        for (ToolCall call : assistant.toolCalls()) {
+          ObjectNode function = calls.addObject().put("id", call.id()).put("type", "function")
+              .putObject("function");
+          function.put("name", call.name()).put("arguments", call.arguments());
+        }
+      }
+    } else if (message instanceof Message.ToolResults results) {
+      for (ToolResult result : results.results()) {
+        messages.addObject().put("role", "tool").put("tool_call_id", result.callId())
+            .put("content", WireJson.nonEmpty(result.content()));
+      }
+    }
+  }
+
+  ModelReply parse(JsonNode reply) {
+    JsonNode choice = reply.path("choices").path(0);
+    if (choice.isMissingNode()) {
+      throw WireJson.badReply(baseUrl + "/chat/completions", "no choices in the reply");
+    }
+    JsonNode message = choice.path("message");
+    List<ToolCall> calls = new ArrayList<>();
+    for (JsonNode call : message.path("tool_calls")) {
+      String callId = call.path("id").asText("");
+      calls.add(new ToolCall(callId.isEmpty() ? "call_" + (calls.size() + 1) : callId,
+          call.path("function").path("name").asText(""),
+          call.path("function").path("arguments").asText("")));
+    }
+    String text = message.path("content").isTextual() ? message.path("content").asText() : "";
+    JsonNode usage = reply.path("usage");
+    Usage tokens = new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0),
+        usage.path("prompt_tokens_details").path("cached_tokens").asLong(0));
+    return new ModelReply(text, calls, finish(choice.path("finish_reason").asText(""), calls), tokens);
+  }
+
+  private static FinishReason finish(String reason, List<ToolCall> calls) {
+    return switch (reason) {
+      case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
+      case "length" -> FinishReason.MAX_TOKENS;
+      case "content_filter" -> FinishReason.CONTENT_FILTER;
+      case "stop" -> calls.isEmpty() ? FinishReason.END_TURN : FinishReason.TOOL_CALLS;
+      default -> calls.isEmpty() ? FinishReason.OTHER : FinishReason.TOOL_CALLS;
+    };
+  }
+}

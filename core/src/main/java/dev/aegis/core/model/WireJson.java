@@ -1,0 +1,35 @@
+package dev.aegis.core.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Small helpers the wire formats share. */
+final class WireJson {
+  private WireJson() {}
+
+  /** Parses a JSON object; a schema or argument text that is not one is a bug or a model slip. */
+  static ObjectNode parseObject(ObjectMapper json, String text) {
+    try {
+      JsonNode node = json.readTree(text);
+      if (node instanceof ObjectNode object) {
+        return object;
+      }
+    } catch (JsonProcessingException e) {
+      // fall through
+    }
+    return null;
+  }
+
+  /** Providers reject empty tool results; say so explicitly instead. */
+  static String nonEmpty(String text) {
+    return text.isEmpty() ? "(no output)" : text;
+  }
+
+  static ModelException badReply(String url, String what) {
+    String where = JsonHttp.safe(url);
+    return new ModelException(ModelException.Kind.BAD_RESPONSE,
+        "the model API at " + where + " sent a reply Aegis cannot read: " + what, 200, where, null, null);
+  }
+}
