@@ -1,8 +1,10 @@
 package dev.aegis.core.host;
 
 import dev.aegis.core.config.AegisConfig;
+import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.config.ConfigLoader;
 import dev.aegis.core.host.HostResult.Outcome;
+import dev.aegis.core.policy.Secrets;
 import dev.aegis.core.run.Decision;
 import dev.aegis.core.run.Pickup;
 import dev.aegis.core.run.RunIds;
@@ -37,11 +39,12 @@ public final class CoreEntry implements HostEntry {
 
   @Override
   public HostResult execute(HostRequest request, HostLog log) {
-    Secrets.values(request.environment(), null).forEach(log::mask);
+    Secrets.fromEnvironment(request.environment(), List.of(), List.of()).values().forEach(log::mask);
     try {
       AegisConfig config = new ConfigLoader().load(
           request.workspace(), request.environment(), request.overrides(), "host input");
-      Secrets.values(request.environment(), config).forEach(log::mask);
+      Secrets.fromEnvironment(request.environment(), config.list(ConfigKeys.SECRET_ENV), List.of())
+          .values().forEach(log::mask);
       describe(config, log);
       return switch (request.command()) {
         case PICKUP -> pickup(request, config, log);
