@@ -114,7 +114,7 @@ final class ApiServer implements HttpHandler {
         headers.put("Content-Type", "application/json; charset=utf-8");
       }
       String route = match.map(m -> m.route().template()).orElse(path);
-      log.accept(new RecordedRequest(method, route, path, rawQuery, status, login));
+      log.accept(new RecordedRequest(method, route, path, rawQuery, status, login, prefix));
       if (match.isPresent()) {
         ContractValidator validator = contract.get();
         if (validator != null) {

@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param query the raw query string, empty when none
  * @param status the status sent
  * @param login the caller's login, empty when unauthenticated
+ * @param prefix {@code /api/v3} when the call came in the way GitHub Enterprise Server is called, else empty
  */
-public record RecordedRequest(String method, String route, String path, String query, int status, String login) {
+public record RecordedRequest(String method, String route, String path, String query, int status, String login,
+    String prefix) {
   public RecordedRequest {
+    prefix = Objects.requireNonNullElse(prefix, "");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(route, "route");
     Objects.requireNonNull(path, "path");
