@@ -75,8 +75,6 @@ public final class FakeGitHub implements AutoCloseable {
     GitRoutes.register(router);
     new PullRoutes(ids).register(router);
     new RepoRoutes(accounts, rateLimits).register(router);
-    ApiServer api = new ApiServer(router, accounts, this::state, rateLimits, faults, clock, requests::add,
-        violations::add, () -> contract);
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     } catch (IOException e) {
@@ -88,8 +86,9 @@ public final class FakeGitHub implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
-    server.createContext("/", api);
-    api.webRoot("http://127.0.0.1:" + server.getAddress().getPort());
+    ApiServer.Parts parts = new ApiServer.Parts(router, accounts, this::state, rateLimits, faults, clock,
+        requests::add, violations::add, () -> contract);
+    server.createContext("/", new ApiServer(parts, "http://127.0.0.1:" + server.getAddress().getPort()));
     accounts.add(ACTIONS_BOT, true);
   }
 
@@ -113,7 +112,7 @@ public final class FakeGitHub implements AutoCloseable {
 
   /** The same API under {@code /api/v3}, as GitHub Enterprise Server serves it. */
   public String enterpriseApiUrl() {
-    return apiUrl() + ApiServer.ENTERPRISE_PREFIX;
+    return apiUrl() + Incoming.ENTERPRISE_PREFIX;
   }
 
   // ---- repositories

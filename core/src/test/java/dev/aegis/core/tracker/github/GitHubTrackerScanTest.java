@@ -83,6 +83,22 @@ class GitHubTrackerScanTest {
   }
 
   @Test
+  void commentReadsAreRevalidatedWithEtagToo(@TempDir Path cache) {
+    int n = gh.repo.addIssue("Bug", "body", "alice", "bug");
+    gh.repo.addComment(n, "alice", "first");
+    var tracker = gh.connectWithCache(cache).tracker();
+    tracker.comments(IssueKey.github(n));
+    gh.fake.clearRequests();
+
+    assertThat(tracker.comments(IssueKey.github(n))).hasSize(1);
+    gh.repo.addComment(n, "bob", "second");
+    assertThat(tracker.comments(IssueKey.github(n))).hasSize(2);
+
+    assertThat(gh.fake.requests("GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments"))
+        .extracting(RecordedRequest::status).containsExactly(304, 200);
+  }
+
+  @Test
   void pullRequestsAreNeverReadyIssues() {
     int issue = gh.repo.addIssue("Ready bug", "body", "alice", "bug", READY);
     int pr = gh.repo.addPullRequest("Fix it", "fix-branch", "bob", "bug", READY);
