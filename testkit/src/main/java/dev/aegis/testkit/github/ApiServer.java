@@ -179,11 +179,16 @@ final class ApiServer implements HttpHandler {
   private static Reply error(int status, String message, ApiError e) {
     ObjectNode body = Shapes.JSON.createObjectNode();
     body.put("message", message);
-    if (e != null && e.field() != null) {
+    if (e != null && e.hasDetail()) {
       ObjectNode error = body.putArray("errors").addObject();
-      error.put("resource", "Resource");
-      error.put("field", e.field());
+      error.put("resource", e.resource());
+      if (e.field() != null) {
+        error.put("field", e.field());
+      }
       error.put("code", e.code());
+      if (e.detail() != null) {
+        error.put("message", e.detail());
+      }
     }
     body.put("documentation_url", DOCS);
     if (status != 422) {

@@ -56,10 +56,11 @@ final class PullRoutes {
     boolean exists = call.repo().issues().stream().anyMatch(i -> i.isPull() && "open".equals(i.state())
         && i.pull().head().equals(headBranch) && i.pull().base().equals(base));
     if (exists) {
-      throw ApiError.unprocessable("A pull request already exists for " + call.repo().owner() + ":" + head + ".");
+      throw ApiError.custom("PullRequest",
+          "A pull request already exists for " + call.repo().owner() + ":" + head + ".");
     }
     if (git.isAncestor(headSha, baseSha)) {
-      throw ApiError.unprocessable("No commits between " + base + " and " + head);
+      throw ApiError.custom("PullRequest", "No commits between " + base + " and " + head);
     }
     JsonNode body = call.json();
     PullRec pull = new PullRec(ids.incrementAndGet(), head, base, headSha, baseSha,

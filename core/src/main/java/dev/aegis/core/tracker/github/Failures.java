@@ -98,14 +98,29 @@ final class Failures {
     return new Details(0, "", String.valueOf(e.getMessage()), null);
   }
 
-  /** GitHub's {@code message} from an error body, or the text itself when it is not GitHub's JSON. */
+  /**
+   * GitHub's {@code message} from an error body, followed by what its {@code errors} entries say ("Validation
+   * Failed: A pull request already exists for o:b."), or the text itself when it is not GitHub's JSON.
+   */
   static String messageOf(String body) {
     if (body == null || body.isBlank()) {
       return "";
     }
     try {
       JsonNode json = JSON.readTree(body);
-      return json.path("message").isTextual() ? json.path("message").asText() : body;
+      if (!json.path("message").isTextual()) {
+        return body;
+      }
+      StringBuilder message = new StringBuilder(json.path("message").asText());
+      String separator = ": ";
+      for (JsonNode error : json.path("errors")) {
+        String detail = error.path("message").isTextual() ? error.path("message").asText()
+            : String.join(" ", error.path("resource").asText(""), error.path("field").asText(""),
+                error.path("code").asText("")).trim();
+        message.append(separator).append(detail);
+        separator = "; ";
+      }
+      return message.toString();
     } catch (IOException notJson) {
       return body;
     }
