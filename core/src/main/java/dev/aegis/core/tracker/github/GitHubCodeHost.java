@@ -1,0 +1,172 @@
+package dev.aegis.core.tracker.github;
+
+import dev.aegis.core.repo.CodeHost;
+import dev.aegis.core.repo.CommitInfo;
+import dev.aegis.core.repo.PullRequest;
+import dev.aegis.core.repo.PullRequestDraft;
+import dev.aegis.core.tracker.github.Failures.Need;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.kohsuke.github.GHCommitBuilder;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHRepository;
+
+/**
+ * Branches, commits and pull requests of one GitHub repository. Branch creation and fast-forwards rely on
+ * GitHub's own atomic ref updates: {@code POST git/refs} fails with "Reference already exists" for everyone
+ * but the first creator, and {@code PATCH git/refs} with {@code force: false} refuses what is not a
+ * fast-forward from the ref's current value.
+ */
+final class GitHubCodeHost implements CodeHost {
+  private final GitHubSettings settings;
+  private final Supplier<GHRepository> repository;
+  private final Rest rest;
+  private final Failures failures;
+  private final String repoPath;
+
+  GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
+    this.settings = settings;
+    this.repository = repository;
+    this.rest = rest;
+    this.failures = failures;
+    this.repoPath = "repos/" + settings.repository();
+  }
+
+  @Override
+  public String repository() {
+    return settings.repository();
+  }
+
+  @Override
+  public String defaultBranch() {
+    return repository.get().getDefaultBranch();
+  }
+
+  /** {@code GET git/ref/heads/{branch}}: the exact-match endpoint (hub4j's getRef uses the prefix-match one). */
+  @Override
+  public Optional<String> branchHead(String branch) {
+    return failures.call("reading branch " + branch, Need.CONTENTS_READ, () -> {
+      try {
+        return Optional.of(rest.get(refPath("git/ref/heads/", branch), Map.of()).path("object").path("sha").asText());
+      } catch (GitHubHttpException e) {
+        if (e.status() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public CommitInfo commit(String sha) {
+    return failures.call("reading commit " + sha, Need.CONTENTS_READ,
+        () -> Mapping.commit(rest.get(repoPath + "/git/commits/" + Mapping.segment(sha), Map.of())));
+  }
+
+  @Override
+  public String createCommit(String tree, List<String> parents, String message) {
+    return failures.call("creating a commit", Need.CONTENTS_WRITE, () -> {
+      GHCommitBuilder commit = repository.get().createCommit().tree(tree).message(message);
+      parents.forEach(commit::parent);
+      return commit.create().getSHA1();
+    });
+  }
+
+  @Override
+  public boolean createBranch(String branch, String sha) {
+    return failures.call("creating branch " + branch, Need.CONTENTS_WRITE, () -> {
+      try {
+        repository.get().createRef("refs/heads/" + branch, sha);
+        return true;
+      } catch (IOException e) {
+        if (Failures.status(e) == 422 && Failures.githubMessage(e).contains("already exists")) {
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public boolean fastForward(String branch, String sha) {
+    return failures.call("moving branch " + branch, Need.CONTENTS_WRITE, () -> {
+      try {
+        rest.send("PATCH", refPath("git/refs/heads/", branch), Map.of("sha", sha, "force", false));
+        return true;
+      } catch (GitHubHttpException e) {
+        String why = e.githubMessage();
+        if (e.status() == 422 && (why.contains("fast forward") || why.contains("cannot be updated"))) {
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public void deleteBranch(String branch) {
+    failures.call("deleting branch " + branch, Need.CONTENTS_WRITE, () -> {
+      try {
+        rest.send("DELETE", refPath("git/refs/heads/", branch), null);
+      } catch (GitHubHttpException e) {
+        if (e.status() != 404 && !(e.status() == 422 && e.githubMessage().contains("does not exist"))) {
+          throw e;
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<PullRequest> openPullRequest(String branch) {
+    return failures.call("looking for a pull request from " + branch, Need.PULL_REQUESTS_READ, () -> {
+      for (GHPullRequest pr : repository.get().queryPullRequests().head(settings.owner() + ":" + branch)
+          .state(GHIssueState.OPEN).list()) {
+        return Optional.of(pullRequest(pr));
+      }
+      return Optional.empty();
+    });
+  }
+
+  /**
+   * Opens the pull request and labels it. When one is already open from the same branch (a re-run that crashed
+   * after opening it), that one is labelled and returned instead: one branch, one pull request.
+   */
+  @Override
+  public PullRequest createPullRequest(PullRequestDraft draft) {
+    return failures.call("opening a pull request from " + draft.head(), Need.PULL_REQUESTS_WRITE, () -> {
+      GHPullRequest pr;
+      try {
+        pr = repository.get().createPullRequest(draft.title(), draft.head(), draft.base(), draft.body());
+      } catch (IOException e) {
+        Optional<PullRequest> existing = Failures.status(e) == 422
+            && Failures.githubMessage(e).contains("already exists") ? openPullRequest(draft.head()) : Optional.empty();
+        if (existing.isEmpty()) {
+          throw e;
+        }
+        addLabels(existing.get().number(), draft.labels());
+        return existing.get();
+      }
+      addLabels(pr.getNumber(), draft.labels());
+      return pullRequest(pr);
+    });
+  }
+
+  private void addLabels(int number, List<String> labels) throws IOException {
+    if (!labels.isEmpty()) {
+      rest.send("POST", repoPath + "/issues/" + number + "/labels", Map.of("labels", labels));
+    }
+  }
+
+  private String refPath(String prefix, String branch) {
+    return repoPath + "/" + prefix + Mapping.segments(branch);
+  }
+
+  private static PullRequest pullRequest(GHPullRequest pr) {
+    return new PullRequest(pr.getNumber(), pr.getHtmlUrl().toString(), pr.getHead().getRef());
+  }
+}

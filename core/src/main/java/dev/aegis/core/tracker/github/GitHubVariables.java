@@ -1,0 +1,58 @@
+package dev.aegis.core.tracker.github;
+
+import dev.aegis.core.repo.RepositoryVariables;
+import dev.aegis.core.tracker.github.Failures.Need;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GitHub Actions repository variables over {@code /repos/{owner}/{repo}/actions/variables}. Setting tries the
+ * update first (one request when the variable exists) and creates it on 404.
+ */
+final class GitHubVariables implements RepositoryVariables {
+  private final Rest rest;
+  private final Failures failures;
+  private final String path;
+
+  GitHubVariables(GitHubSettings settings, Rest rest, Failures failures) {
+    this.rest = rest;
+    this.failures = failures;
+    this.path = "repos/" + settings.repository() + "/actions/variables";
+  }
+
+  @Override
+  public Optional<String> get(String name) {
+    return failures.call("reading variable " + name, Need.VARIABLES_WRITE, () -> {
+      try {
+        return Optional.of(rest.get(path + "/" + Mapping.segment(name), Map.of()).path("value").asText());
+      } catch (GitHubHttpException e) {
+        if (e.status() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public void set(String name, String value) {
+    failures.call("setting variable " + name, Need.VARIABLES_WRITE, () -> {
+      try {
+        rest.send("PATCH", path + "/" + Mapping.segment(name), Map.of("name", name, "value", value));
+      } catch (GitHubHttpException e) {
+        if (e.status() != 404) {
+          throw e;
+        }
+        try {
+          rest.send("POST", path, Map.of("name", name, "value", value));
+        } catch (GitHubHttpException raced) {
+          if (raced.status() != 409) { // created meanwhile: update it
+            throw raced;
+          }
+          rest.send("PATCH", path + "/" + Mapping.segment(name), Map.of("name", name, "value", value));
+        }
+      }
+      return null;
+    });
+  }
+}
