@@ -1,6 +1,9 @@
 package dev.aegis.cli;
 
 import dev.aegis.core.demo.DemoConnector;
+import dev.aegis.core.demo.DemoEngineProvider;
+import dev.aegis.core.demo.DemoWorld;
+import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.git.Git;
 import dev.aegis.core.host.CoreEntry;
 import dev.aegis.core.host.HostCommand;
@@ -53,9 +56,11 @@ final class PickupCommand implements Callable<Integer> {
     try {
       Map<String, String> env = Git.baseEnvironment(ctx.env());
       ctx.out().println("Demo tracker: aegis-demo/shop (built in; nothing leaves this machine)");
-      CoreEntry entry = new CoreEntry(new DemoConnector(scratch, Clock.systemUTC()), Clock.systemUTC(), new SecureRandom());
+      DemoWorld world = DemoWorld.create(scratch, env, Clock.systemUTC());
+      CoreEntry entry = new CoreEntry(new DemoConnector(world), Clock.systemUTC(), new SecureRandom(),
+          new DemoEngineProvider(Clock.systemUTC(), CommandSandbox.unisolated()));
       return entry.execute(new HostRequest(HostCommand.PICKUP, issue, null, dryRun, null,
-          target.overrides(), env, scratch), log);
+          target.overrides(), env, world.workspace()), log);
     } finally {
       Files2.deleteTree(scratch);
     }

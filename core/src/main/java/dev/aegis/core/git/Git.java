@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the {@code git} command line in one directory. Git never prompts (no terminal, no askpass), and the
  * environment it gets is the caller's explicit map plus git's own switches, so no token leaks into it by
- * accident. Repository content cannot make these calls run anything: hooks, fsmonitor and external diff
- * drivers are switched off on every call.
+ * accident. Repository content cannot make these calls run anything: hooks and fsmonitor are switched off
+ * on every call, and diffs are taken with {@code --no-ext-diff --no-textconv}.
  */
 public final class Git {
   private static final long TIMEOUT_SECONDS = 300;
   private static final List<String> HARDENED = List.of("git", "-c", "core.hooksPath=/dev/null",
-      "-c", "core.fsmonitor=false", "-c", "diff.external=", "-c", "core.quotepath=off");
+      "-c", "core.fsmonitor=false", "-c", "core.quotepath=off");
 
   private final Path dir;
   private final Map<String, String> environment;

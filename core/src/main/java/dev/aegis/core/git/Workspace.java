@@ -34,10 +34,15 @@ public final class Workspace {
     return git.dir();
   }
 
-  /** Fetches {@code branch} from origin when it exists there; returns whether it does. */
-  public boolean fetch(String branch) {
-    return git.succeeds("fetch", "--quiet", "--no-tags", "origin",
-        "+refs/heads/" + branch + ":refs/remotes/origin/" + branch);
+  /**
+   * Fetches {@code branch} from origin into {@code refs/remotes/origin/<branch>}.
+   *
+   * @param token a GitHub token for an HTTPS origin, or null for local remotes
+   * @throws GitException when the fetch fails (for example the branch does not exist)
+   */
+  public void fetch(String branch, String token) {
+    git.run(List.of("fetch", "--quiet", "--no-tags", "origin",
+        "+refs/heads/" + branch + ":refs/remotes/origin/" + branch), auth(token), null);
   }
 
   /** The commit {@code ref} names, or throws when it names none. */
@@ -58,14 +63,14 @@ public final class Workspace {
   /** Files changed between {@code base} and the working tree, including new files. */
   public List<String> changedFiles(String base) {
     git.run("add", "--all", "--intent-to-add");
-    String out = git.run("diff", "--name-only", base);
+    String out = git.run("diff", "--no-ext-diff", "--no-textconv", "--name-only", base);
     return out.isBlank() ? List.of() : Arrays.asList(out.split("\n"));
   }
 
   /** The diff between {@code base} and the working tree, new files included. */
   public String diff(String base) {
     git.run("add", "--all", "--intent-to-add");
-    return git.run("diff", "--stat", "--patch", base);
+    return git.run("diff", "--no-ext-diff", "--no-textconv", "--stat", "--patch", base);
   }
 
   /** Commits everything with {@code message} as Aegis; returns the new commit. */
@@ -83,12 +88,16 @@ public final class Workspace {
    * @throws GitException when the push is refused
    */
   public void push(String branch, String expectedRemote, String token) {
-    Map<String, String> auth = token == null || token.isBlank() ? Map.of() : Map.of(
+    git.run(List.of("push", "--quiet", "--force-with-lease=refs/heads/" + branch + ":" + Objects.requireNonNull(expectedRemote),
+        "origin", "refs/heads/" + branch + ":refs/heads/" + branch), auth(token), null);
+  }
+
+  /** Git's per-process configuration carrying the token as an HTTP header; nothing is written to disk. */
+  private static Map<String, String> auth(String token) {
+    return token == null || token.isBlank() ? Map.of() : Map.of(
         "GIT_CONFIG_COUNT", "1",
         "GIT_CONFIG_KEY_0", "http.extraheader",
         "GIT_CONFIG_VALUE_0", "AUTHORIZATION: basic " + Base64.getEncoder()
             .encodeToString(("x-access-token:" + token).getBytes(StandardCharsets.UTF_8)));
-    git.run(List.of("push", "--quiet", "--force-with-lease=refs/heads/" + branch + ":" + Objects.requireNonNull(expectedRemote),
-        "origin", "refs/heads/" + branch + ":refs/heads/" + branch), auth, null);
   }
 }

@@ -1,91 +1,101 @@
 package dev.aegis.core.host;
 
 import dev.aegis.core.command.Commands;
-import dev.aegis.core.config.AegisConfig;
+import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.event.EventException;
 import dev.aegis.core.event.GitHubEvent;
 import dev.aegis.core.event.GitHubEvents;
+import dev.aegis.core.flow.IncomingComment;
+import dev.aegis.core.flow.RunFlow;
 import dev.aegis.core.host.HostResult.Outcome;
 import dev.aegis.core.run.Decision;
+import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.IssueKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What {@code aegis action} does: reads the event GitHub Actions describes in the environment and
- * dispatches it. {@code issues} opened/labeled/edited/reopened picks up that issue; {@code schedule} and
- * {@code workflow_dispatch} scan; {@code issue_comment} is read for commands, ignoring bots and Aegis itself
- * so its own comments never trigger it again. A malformed event fails before anything is written.
+ * dispatches it. {@code issues} opened/labeled/edited/reopened picks up that issue (and plans it);
+ * {@code schedule} and {@code workflow_dispatch} run the scheduled pass; {@code issue_comment} carries
+ * commands, and comments by bots and by Aegis itself are ignored before any request, so Aegis's own comments
+ * never trigger it again. A malformed event fails before anything is written.
  */
 final class ActionDispatch {
   private static final Set<String> PICKUP_ACTIONS = Set.of("opened", "labeled", "edited", "reopened");
 
-  private final CoreEntry entry;
-  private final HostRequest request;
-  private final AegisConfig config;
-  private final HostLog log;
+  private final Session session;
+  private final HostCommands commands;
+  private final boolean dispatchOnly;
 
-  ActionDispatch(CoreEntry entry, HostRequest request, AegisConfig config, HostLog log) {
-    this.entry = entry;
-    this.request = request;
-    this.config = config;
-    this.log = log;
+  ActionDispatch(Session session, HostCommands commands, boolean dispatchOnly) {
+    this.session = session;
+    this.commands = commands;
+    this.dispatchOnly = dispatchOnly;
   }
 
   HostResult run() {
-    GitHubEvent event = readEvent(request.environment());
-    log.line("Event: " + describe(event));
-    if (config.paused()) {
-      return entry.paused(log);
-    }
+    GitHubEvent event = readEvent(session.request.environment());
+    session.log.line("Event: " + describe(event));
     if (event instanceof GitHubEvent.IssuesEvent issues) {
-      if (!PICKUP_ACTIONS.contains(issues.action())) {
-        return ignored("issues." + issues.action() + " needs nothing from Aegis");
-      }
-      Decision d = entry.pickup(config, request).one(IssueKey.github(issues.number()), request.dryRun());
-      return entry.report("Aegis: issue #" + issues.number(), List.of(d), config, log);
+      return PICKUP_ACTIONS.contains(issues.action())
+          ? issue(IssueKey.github(issues.number()))
+          : ignored("issues." + issues.action() + " needs nothing from Aegis");
     }
     if (event instanceof GitHubEvent.IssueCommentEvent comment) {
       return comment(comment);
     }
     if (event instanceof GitHubEvent.ScheduleEvent || event instanceof GitHubEvent.WorkflowDispatchEvent) {
-      List<Decision> decisions = entry.pickup(config, request).scan(request.dryRun());
-      return entry.report("Aegis scan", decisions, config, log);
+      return commands.scan(dispatchOnly, "Aegis scan");
     }
     return ignored("the " + event.name() + " event is not one Aegis handles");
   }
 
+  private HostResult issue(IssueKey key) {
+    Reports report = new Reports();
+    Decision d = session.pickup().one(key, session.request.dryRun());
+    report.add(d);
+    if (!session.request.dryRun()) {
+      RunFlow flow = session.flow(dispatchOnly);
+      if (d.verdict() == Decision.Verdict.CLAIMED) {
+        commands.record(report, flow.afterClaim(key));
+      } else {
+        flow.converge(key).ifPresent(r -> commands.record(report, r));
+      }
+    }
+    return report.finish("Aegis: issue " + key.display(), session.log, "");
+  }
+
   private HostResult comment(GitHubEvent.IssueCommentEvent c) {
-    String self = config.text("github.login").orElse("github-actions[bot]");
+    String self = session.config.text(ConfigKeys.GITHUB_LOGIN).orElse("github-actions[bot]");
     if (c.author().bot() || c.author().login().equalsIgnoreCase(self)) {
       return ignored("comment by " + c.author().login() + " (bots and Aegis itself are ignored)");
     }
     if (!"created".equals(c.action())) {
       return ignored("issue_comment." + c.action() + " (only new comments are read)");
     }
-    Commands.Parsed parsed = Commands.parse(c.body());
-    if (parsed instanceof Commands.NotACommand) {
-      return ignored("comment has no /aegis command");
+    if (Commands.parse(c.body()) instanceof Commands.NotACommand) {
+      return ignored("the comment has no /aegis command");
     }
-    if (parsed instanceof Commands.Invalid invalid) {
-      log.line("Not a valid command from @" + c.author().login() + ": " + invalid.problem());
-      return new HostResult(Outcome.OK, invalid.problem(), Map.of("decision", "invalid command"));
+    if (c.onPullRequest()) {
+      return ignored("commands on pull requests are not supported yet");
     }
-    var command = ((Commands.Valid) parsed).command();
-    String line = "received /aegis " + command.verb().word() + " " + command.runId() + " from @" + c.author().login();
-    log.line(line);
-    log.summary("### Aegis\n\n" + Reports.cell(line) + "\n");
-    return new HostResult(Outcome.OK, line, Map.of("decision", line, "run-id", command.runId()));
+    if (session.request.dryRun()) {
+      return ignored("dry run: the command would be handled for #" + c.number());
+    }
+    Reports report = new Reports();
+    IncomingComment incoming = new IncomingComment(c.commentId(), new Author(c.author().login(), false), c.body());
+    commands.record(report, session.flow(dispatchOnly).comment(IssueKey.github(c.number()), incoming));
+    return report.finish("Aegis: comment on #" + c.number(), session.log, "");
   }
 
   private HostResult ignored(String why) {
-    log.line("Nothing to do: " + why + ".");
-    log.summary("### Aegis\n\nNothing to do: " + Reports.cell(why) + ".\n");
-    return new HostResult(Outcome.OK, "ignored: " + why, Map.of("decision", "ignored"));
+    session.log.line("Nothing to do: " + why + ".");
+    session.log.summary("### Aegis\n\nNothing to do: " + Reports.cell(why) + ".\n");
+    return new HostResult(Outcome.OK, "ignored: " + why, Map.of("decision", "ignored: " + why));
   }
 
   private static GitHubEvent readEvent(Map<String, String> env) {

@@ -2,12 +2,83 @@ package dev.aegis.core.host;
 
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigException;
+import dev.aegis.core.config.ConfigKeys;
+import dev.aegis.core.tracker.github.GitHubConnection;
+import dev.aegis.core.tracker.github.GitHubSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Optional;
 
-/** Connects to GitHub (or GitHub Enterprise Server) with the token from the environment. */
+/**
+ * Connects to GitHub (or GitHub Enterprise Server) with the token from {@code GITHUB_TOKEN} (or
+ * {@code GH_TOKEN}). Responses are cached per repository under {@code AEGIS_CACHE_DIR} (default
+ * {@code ~/.cache/aegis/http}) so repeated scans revalidate with ETags; a cache another process holds is
+ * skipped rather than shared.
+ */
 final class GitHubConnector implements Connector {
   @Override
-  public Connection connect(AegisConfig config, Map<String, String> environment) {
-    throw new ConfigException("", "Aegis", "the GitHub connection is being wired in; use --demo for now");
+  public Connection connect(AegisConfig config, Map<String, String> env) {
+    String token = Optional.ofNullable(env.get("GITHUB_TOKEN")).filter(t -> !t.isBlank())
+        .orElse(env.getOrDefault("GH_TOKEN", ""));
+    if (token.isBlank()) {
+      throw new ConfigException("", "environment variable GITHUB_TOKEN",
+          "is not set: Aegis needs a GitHub token with issues, contents and pull-requests access "
+              + "(in a workflow the action passes secrets.GITHUB_TOKEN; locally, export GITHUB_TOKEN or run with --demo)");
+    }
+    String repository = config.text(ConfigKeys.GITHUB_REPOSITORY).orElseThrow(() -> new ConfigException(
+        ConfigKeys.GITHUB_REPOSITORY, "configuration", "is not set: pass --repo owner/name, set GITHUB_REPOSITORY, "
+            + "or run inside a checkout whose origin is on GitHub"));
+    Optional<Lock> cache = cacheFor(env, repository);
+    GitHubSettings settings = GitHubSettings.of(repository, token)
+        .withApiUrl(URI.create(config.text(ConfigKeys.GITHUB_API_URL).orElseThrow()))
+        .withLabels(config.readyLabel(), config.bugLabel())
+        .withIdentityLogin(config.text(ConfigKeys.GITHUB_LOGIN).orElse(null))
+        .withCacheDirectory(cache.map(Lock::dir).orElse(null));
+    GitHubConnection github = GitHubConnection.open(settings);
+    return new Connection(github.tracker(), github.codeHost(), Optional.of(github.variables()), () -> {
+      github.close();
+      cache.ifPresent(Lock::release);
+    });
+  }
+
+  private static Optional<Lock> cacheFor(Map<String, String> env, String repository) {
+    String base = env.get("AEGIS_CACHE_DIR");
+    if (base == null || base.isBlank()) {
+      String home = env.get("HOME");
+      if (home == null || home.isBlank()) {
+        return Optional.empty();
+      }
+      base = Path.of(home, ".cache", "aegis", "http").toString();
+    }
+    Path dir = Path.of(base).resolve(repository.replace('/', '_'));
+    try {
+      Files.createDirectories(dir);
+      FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      return Optional.of(new Lock(dir, channel, lock));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private record Lock(Path dir, FileChannel channel, FileLock lock) {
+    void release() {
+      try {
+        lock.release();
+        channel.close();
+      } catch (IOException e) {
+        // the lock goes with the process anyway
+      }
+    }
   }
 }

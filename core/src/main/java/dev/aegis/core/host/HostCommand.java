@@ -16,7 +16,14 @@ public enum HostCommand {
   /** Run the agent engine on a workspace with a free-form prompt. */
   RUN,
   /** Mark stale runs blocked. */
-  RECOVER;
+  RECOVER,
+  /**
+   * For hosts that poll (the Jenkins controller): recover stale runs, record approvals and claims, and list
+   * the agent work to hand to workers in the {@code work} output, without running any agent here.
+   */
+  SCAN,
+  /** Like {@link #ACTION} for an event a webhook delivered, without running any agent here (work is listed). */
+  EVENT;
 
   /** Parses a host's spelling ({@code pickup}, {@code PLAN}); empty when unknown. */
   public static Optional<HostCommand> parse(String text) {

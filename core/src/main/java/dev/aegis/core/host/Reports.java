@@ -1,27 +1,90 @@
 package dev.aegis.core.host;
 
+import dev.aegis.core.flow.FlowResult;
+import dev.aegis.core.host.HostResult.Outcome;
 import dev.aegis.core.run.Decision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Markdown for job summaries. */
+/**
+ * Collects what one host request decided and did, then reports it once: the lines in the log, a table in
+ * the job summary, and the outputs ({@code decision}, {@code run-id}, {@code pr-url}, {@code work}).
+ */
 final class Reports {
-  private Reports() {}
+  private final List<Row> rows = new ArrayList<>();
+  private final List<WorkItem> work = new ArrayList<>();
+  private String runId = "";
+  private String prUrl = "";
+  private Outcome outcome = Outcome.OK;
 
-  static String decisions(String title, List<Decision> decisions) {
+  void add(Decision d) {
+    rows.add(new Row(d.issue().display(), d.verdict().text(), d.detail(), d.line()));
+    remember(d.runId(), "");
+  }
+
+  void add(FlowResult r) {
+    rows.add(new Row(r.issue().display(), r.status().text(), r.detail(), r.line()));
+    remember(r.runId(), r.prUrl());
+    if (r.status() == FlowResult.Status.BLOCKED) {
+      outcome = Outcome.BLOCKED;
+    }
+  }
+
+  void add(WorkItem item) {
+    work.add(item);
+  }
+
+  List<WorkItem> work() {
+    return work;
+  }
+
+  HostResult finish(String title, HostLog log, String emptyHint) {
+    rows.forEach(r -> log.line(r.line));
+    if (rows.isEmpty() && !emptyHint.isEmpty()) {
+      log.line(emptyHint);
+    }
+    log.summary(table(title));
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("decision", String.join("\n", rows.stream().map(r -> r.line).toList()));
+    if (!runId.isEmpty()) {
+      outputs.put("run-id", runId);
+    }
+    if (!prUrl.isEmpty()) {
+      outputs.put("pr-url", prUrl);
+    }
+    if (!work.isEmpty()) {
+      outputs.put(WorkItem.OUTPUT, WorkItem.format(work));
+    }
+    String message = rows.isEmpty() ? "nothing to do" : rows.get(rows.size() - 1).line;
+    return new HostResult(outcome, message, outputs);
+  }
+
+  private void remember(String run, String pr) {
+    if (!run.isEmpty()) {
+      runId = run;
+    }
+    if (!pr.isEmpty()) {
+      prUrl = pr;
+    }
+  }
+
+  private String table(String title) {
     StringBuilder md = new StringBuilder("### ").append(title).append("\n\n");
-    if (decisions.isEmpty()) {
-      return md.append("No ready bugs found.\n").toString();
+    if (rows.isEmpty()) {
+      return md.append("Nothing to do.\n").toString();
     }
     md.append("| Issue | Decision | Detail |\n|---|---|---|\n");
-    for (Decision d : decisions) {
-      md.append("| ").append(cell(d.issue().display())).append(" | ").append(cell(d.verdict().text()))
-          .append(" | ").append(cell(d.detail())).append(" |\n");
-    }
+    rows.forEach(r -> md.append("| ").append(cell(r.issue)).append(" | ").append(cell(r.what)).append(" | ")
+        .append(cell(r.detail)).append(" |\n"));
     return md.toString();
   }
 
   /** Makes text safe inside a Markdown table cell. */
   static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ");
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ").replace("\r", " ");
   }
+
+  private record Row(String issue, String what, String detail, String line) {}
 }

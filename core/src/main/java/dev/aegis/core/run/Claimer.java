@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * except restoring a missing phase label.
  */
 public final class Claimer {
-  static final String TRAILER = "Aegis-Run: ";
+  /** The commit trailer naming the run a commit belongs to. */
+  public static final String TRAILER = "Aegis-Run: ";
   private static final Pattern RUN_TRAILER = Pattern.compile("(?m)^Aegis-Run: (\\S+)$");
 
   private final Tracker tracker;
@@ -139,7 +140,7 @@ public final class Claimer {
   }
 
   /** The run named by the last {@code Aegis-Run} trailer of a commit (claims and Aegis's fix commits carry one). */
-  static Optional<String> runOf(CommitInfo commit) {
+  public static Optional<String> runOf(CommitInfo commit) {
     Matcher m = RUN_TRAILER.matcher(commit.message());
     String last = null;
     while (m.find()) {

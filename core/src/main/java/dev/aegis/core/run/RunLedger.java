@@ -25,7 +25,7 @@ public final class RunLedger {
     List<StatusComment> out = new ArrayList<>();
     for (IssueComment c : comments) {
       if (byAegis(c)) {
-        blocks.read(c.body()).ifPresent(state -> out.add(new StatusComment(c.id(), state)));
+        blocks.read(c.body()).ifPresent(state -> out.add(new StatusComment(c.id(), state, blocks.textOf(c.body()))));
       }
     }
     return out;
@@ -55,12 +55,12 @@ public final class RunLedger {
   /** Posts a new status comment: {@code text} for people, then the hidden block. */
   public StatusComment post(IssueKey key, String text, RunState state) {
     IssueComment c = tracker.addComment(key, text + "\n\n" + blocks.write(state));
-    return new StatusComment(c.id(), state);
+    return new StatusComment(c.id(), state, text);
   }
 
   /** Rewrites a run's status comment with new text and state. */
   public StatusComment update(IssueKey key, StatusComment current, String text, RunState state) {
     tracker.editComment(key, current.commentId(), text + "\n\n" + blocks.write(state));
-    return new StatusComment(current.commentId(), state);
+    return new StatusComment(current.commentId(), state, text);
   }
 }

@@ -56,14 +56,28 @@ public final class StateBlock {
       return Optional.empty();
     }
     Matcher m = BLOCK.matcher(body);
-    if (!m.find()) {
+    String last = null;
+    while (m.find()) {
+      last = m.group(1); // Aegis appends its block last; anything before it is text
+    }
+    if (last == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(parse(json.readTree(m.group(1))));
+      return Optional.of(parse(json.readTree(last)));
     } catch (JsonProcessingException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** The human part of a comment body: everything before its last block, trimmed. */
+  public String textOf(String body) {
+    Matcher m = BLOCK.matcher(body);
+    int start = -1;
+    while (m.find()) {
+      start = m.start();
+    }
+    return (start < 0 ? body : body.substring(0, start)).strip();
   }
 
   /** The comment body with its block replaced by (or, when absent, followed by) the block for {@code state}. */

@@ -7,10 +7,12 @@ import java.util.Objects;
  *
  * @param commentId tracker id of the comment
  * @param state the state read from (or written to) its block
+ * @param text the human part of the comment (everything before the block)
  */
-public record StatusComment(String commentId, RunState state) {
+public record StatusComment(String commentId, RunState state, String text) {
   public StatusComment {
     Objects.requireNonNull(commentId, "commentId");
     Objects.requireNonNull(state, "state");
+    text = Objects.requireNonNullElse(text, "");
   }
 }

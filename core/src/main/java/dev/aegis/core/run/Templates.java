@@ -20,7 +20,13 @@ public final class Templates {
 
   /** Renders template {@code name} ({@code claimed} reads {@code templates/claimed.md}). */
   public static String render(String name, Map<String, String> values) {
-    String template = load(name);
+    return render(Templates.class, "templates/" + name + ".md", values);
+  }
+
+  /** Renders the template resource {@code resource}, relative to {@code anchor}'s package. */
+  public static String render(Class<?> anchor, String resource, Map<String, String> values) {
+    String name = resource;
+    String template = load(anchor, resource);
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -34,10 +40,10 @@ public final class Templates {
     return out.toString().strip();
   }
 
-  private static String load(String name) {
-    try (InputStream in = Templates.class.getResourceAsStream("templates/" + name + ".md")) {
+  private static String load(Class<?> anchor, String resource) {
+    try (InputStream in = anchor.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no comment template named " + name);
+        throw new IllegalArgumentException("no template " + resource + " beside " + anchor.getName());
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

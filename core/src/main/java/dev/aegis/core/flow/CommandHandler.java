@@ -1,0 +1,150 @@
+package dev.aegis.core.flow;
+
+import dev.aegis.core.command.Command;
+import dev.aegis.core.command.Commands;
+import dev.aegis.core.run.RunLedger;
+import dev.aegis.core.run.RunState;
+import dev.aegis.core.run.StatusComment;
+import dev.aegis.core.run.Templates;
+import dev.aegis.core.tracker.Issue;
+import dev.aegis.core.tracker.IssueComment;
+import dev.aegis.core.tracker.Phase;
+import dev.aegis.core.tracker.Reaction;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Step 5: {@code /aegis proceed|stop|ask <run-id>} in issue comments. Only writers (or configured approvers)
+ * command; bots and Aegis itself are ignored; anyone else gets one polite refusal and nothing else happens.
+ * A command is acknowledged with a reaction, and a command already handled (a redelivered event) changes
+ * nothing.
+ */
+final class CommandHandler {
+  private final FlowContext ctx;
+  private final RunLedger ledger;
+  private final Authorizer authorizer;
+  private final Runs runs;
+
+  CommandHandler(FlowContext ctx, Authorizer authorizer, Runs runs) {
+    this.ctx = ctx;
+    this.ledger = new RunLedger(ctx.tracker());
+    this.authorizer = authorizer;
+    this.runs = runs;
+  }
+
+  FlowResult handle(Issue issue, IncomingComment comment) {
+    String who = comment.author().login();
+    if (comment.author().bot() || who.equalsIgnoreCase(ctx.tracker().self().login())) {
+      return nothing(issue, "comment by " + who + " (bots and Aegis itself are ignored)");
+    }
+    Commands.Parsed parsed = Commands.parse(comment.body());
+    if (parsed instanceof Commands.NotACommand) {
+      return nothing(issue, "no /aegis command in the comment");
+    }
+    if (!authorizer.mayCommand(issue.key(), who)) {
+      return refuse(issue, who);
+    }
+    List<IssueComment> comments = ctx.tracker().comments(issue.key());
+    if (parsed instanceof Commands.Invalid invalid) {
+      replyOnce(issue, comment, comments, invalid.problem());
+      ctx.tracker().react(issue.key(), comment.id(), Reaction.CONFUSED);
+      return nothing(issue, invalid.problem());
+    }
+    Command command = ((Commands.Valid) parsed).command();
+    Optional<StatusComment> target = ledger.find(comments, command.runId());
+    if (target.isEmpty()) {
+      String current = ledger.latest(comments).map(s -> " The latest run here is `" + s.state().runId() + "`.").orElse("");
+      replyOnce(issue, comment, comments, "There is no Aegis run `" + command.runId() + "` on this issue." + current);
+      return nothing(issue, "no run " + command.runId() + " on this issue");
+    }
+    RunState state = target.get().state();
+    if (state.handled().contains(comment.id())) {
+      return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already handled");
+    }
+    ctx.tracker().react(issue.key(), comment.id(), Reaction.EYES);
+    RunHandle run = runs.handle(issue, target.get());
+    return switch (command.verb()) {
+      case PROCEED -> proceed(run, comment, comments);
+      case STOP -> stop(run, comment, comments);
+      case ASK -> ask(run, comment, command.text(), comments);
+    };
+  }
+
+  private FlowResult proceed(RunHandle run, IncomingComment c, List<IssueComment> comments) {
+    RunState s = run.state();
+    if (s.phase() == Phase.AWAITING_APPROVAL) {
+      return runs.implement(run, c.id(), c.author().login());
+    }
+    boolean resumable = s.phase() == Phase.IN_PROGRESS && c.id().equals(s.fact(Implementer.APPROVAL).orElse(""))
+        && Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0;
+    if (resumable) {
+      ctx.progress().accept("Resuming the implementation of run " + s.runId() + " after an interrupted job");
+      return runs.implement(run, c.id(), s.fact(Implementer.APPROVED_BY).orElse(c.author().login()));
+    }
+    if (s.phase() == Phase.PR_OPENED || s.phase() == Phase.IN_PROGRESS) {
+      return FlowResult.of(s.issue(), s.runId(), FlowResult.Status.NOTHING_TO_DO, "run " + s.runId() + " is "
+          + (s.phase() == Phase.PR_OPENED ? "done: its pull request is open" : "already in progress"));
+    }
+    replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` has no plan waiting for approval (it is "
+        + describe(s) + "), so there is nothing to proceed with.");
+    return nothing(run.issue(), "run " + s.runId() + " is " + describe(s));
+  }
+
+  private FlowResult stop(RunHandle run, IncomingComment c, List<IssueComment> comments) {
+    RunState s = run.state();
+    if (s.phase() == Phase.IN_PROGRESS || s.phase() == Phase.AWAITING_APPROVAL) {
+      return runs.stopper().stop(run, c.author().login(), c.id());
+    }
+    if (s.phase() == Phase.PR_OPENED) {
+      replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` already opened its pull request ("
+          + s.fact(Implementer.PR).orElse("see above") + "). Close the pull request to discard the fix.");
+    }
+    return nothing(run.issue(), "run " + s.runId() + " is " + describe(s));
+  }
+
+  private FlowResult ask(RunHandle run, IncomingComment c, String text, List<IssueComment> comments) {
+    RunState s = run.state();
+    if (s.phase() != Phase.AWAITING_APPROVAL && s.phase() != Phase.BLOCKED) {
+      replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` is " + describe(s)
+          + "; `/aegis ask` re-plans a run that is awaiting approval or blocked.");
+      return nothing(run.issue(), "run " + s.runId() + " is " + describe(s));
+    }
+    String context = s.fact(Planner.ASK).map(a -> a + "\n\n").orElse("") + "From " + c.author().login() + ": " + text;
+    RunState replanning = s.withPhase(Phase.IN_PROGRESS, ctx.clock().instant())
+        .withFact(Planner.STAGE, "planning", ctx.clock().instant())
+        .withFact(Planner.ASK, context, ctx.clock().instant())
+        .withHandled(c.id(), ctx.clock().instant());
+    run.write(StatusTexts.planning(replanning), replanning);
+    ctx.tracker().setPhase(s.issue(), Phase.IN_PROGRESS);
+    return runs.plan(run);
+  }
+
+  private FlowResult refuse(Issue issue, String who) {
+    String marker = "<!-- aegis:refused " + who.toLowerCase(java.util.Locale.ROOT) + " -->";
+    boolean already = ctx.tracker().comments(issue.key()).stream()
+        .anyMatch(c -> ledger.byAegis(c) && c.body().contains(marker));
+    if (!already) {
+      ctx.tracker().addComment(issue.key(), Templates.render("refusal", Map.of("who", StatusTexts.who(who))) + "\n\n" + marker);
+    }
+    return FlowResult.of(issue.key(), "", FlowResult.Status.REFUSED, who + " may not command Aegis here"
+        + (already ? " (already told)" : ""));
+  }
+
+  /** Answers a command once: a redelivered event finds the marker and stays silent. */
+  private void replyOnce(Issue issue, IncomingComment c, List<IssueComment> comments, String text) {
+    String marker = "<!-- aegis:reply " + c.id() + " -->";
+    if (comments.stream().noneMatch(x -> ledger.byAegis(x) && x.body().contains(marker))) {
+      ctx.tracker().addComment(issue.key(), text + " " + Commands.usage() + "\n\n" + marker);
+    }
+  }
+
+  private static String describe(RunState s) {
+    return s.fact(Planner.STAGE).orElse(s.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+  }
+
+  private static FlowResult nothing(Issue issue, String why) {
+    return FlowResult.of(issue.key(), "", FlowResult.Status.NOTHING_TO_DO, why);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.aegis.core.flow;
+
+import dev.aegis.core.agent.Engine;
+import dev.aegis.core.agent.Progress;
+import dev.aegis.core.config.AegisConfig;
+import dev.aegis.core.policy.CommandSandbox;
+import java.util.Map;
+
+/** Makes the engine a run uses. The standard one drives the configured model; tests and the demo pass their own. */
+public interface EngineProvider {
+
+  /**
+   * @param config the run's configuration (model, base URL)
+   * @param environment the process environment (model keys are read from it)
+   * @param progress where the engine reports steps
+   * @throws dev.aegis.core.model.ModelException when the model cannot be set up (unknown provider, no key)
+   */
+  Engine engine(AegisConfig config, Map<String, String> environment, Progress progress);
+
+  /** How Aegis runs the project's tests itself: the same isolation the agent's commands get. */
+  CommandSandbox sandbox();
+}

@@ -1,0 +1,48 @@
+package dev.aegis.core.flow;
+
+import dev.aegis.core.agent.FixReport;
+import dev.aegis.core.agent.PlanReport;
+import dev.aegis.core.repo.PullRequestDraft;
+import dev.aegis.core.run.Claimer;
+import dev.aegis.core.run.RunState;
+import dev.aegis.core.run.Templates;
+import dev.aegis.core.tracker.Issue;
+import java.util.List;
+import java.util.Map;
+
+/** Writes the fix commit's message and the pull request: what Aegis says about its own change. */
+final class PullRequests {
+  /** The label Aegis puts on its pull requests. */
+  static final String LABEL = "aegis";
+  private static final int TITLE_MAX = 72;
+
+  private PullRequests() {}
+
+  /** How the issue is referenced so that merging closes it: {@code #12} on GitHub, the id on Linear. */
+  static String issueRef(Issue issue) {
+    return "github".equals(issue.key().tracker()) ? "#" + issue.key().id() : issue.key().id() + " (" + issue.url() + ")";
+  }
+
+  static String title(Issue issue) {
+    String t = "fix: " + SafeMarkdown.code(issue.title()).strip();
+    return t.length() <= TITLE_MAX ? t : t.substring(0, TITLE_MAX - 1) + "…";
+  }
+
+  static String commitMessage(Issue issue, RunState state, FixReport fix) {
+    return title(issue) + "\n\n" + SafeMarkdown.of(fix.summary()).strip() + "\n\n"
+        + "Fixes " + issueRef(issue) + "\n\n"
+        + "Aegis-Issue: " + issue.key().display() + "\n" + Claimer.TRAILER + state.runId() + "\n";
+  }
+
+  static PullRequestDraft draft(Issue issue, RunState state, PlanReport plan, String summary,
+      ProjectTests.Result tests, String approver, String cost, String audit) {
+    String body = Templates.render("pull-request", Map.of(
+        "issue_ref", issueRef(issue),
+        "summary", SafeMarkdown.of(summary).strip(),
+        "rca", plan == null ? "" : "### Root-cause analysis\n\n" + StatusTexts.planBody(plan),
+        "test_command", tests.command().replace("`", "'"),
+        "test_tail", tests.tail().replace("```", "'''"),
+        "run", state.runId(), "approver", StatusTexts.who(approver), "cost", cost, "audit", audit));
+    return new PullRequestDraft(title(issue), body, state.branch(), state.base(), List.of(LABEL));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.aegis.core.flow;
+
+import dev.aegis.core.agent.PlanReport;
+import dev.aegis.core.agent.ReportMarkdown;
+import dev.aegis.core.run.RunState;
+import dev.aegis.core.run.Templates;
+import java.util.List;
+import java.util.Map;
+
+/** The human part of a run's status comment in each phase (templates under {@code run/templates}). */
+final class StatusTexts {
+  private StatusTexts() {}
+
+  static String planning(RunState s) {
+    return Templates.render("claimed", Map.of("run", s.runId(), "branch", s.branch(), "phase", "investigating"));
+  }
+
+  static String rca(RunState s, PlanReport plan, String cost, List<String> approvers) {
+    return Templates.render("rca", Map.of(
+        "report", planBody(plan),
+        "run", s.runId(), "branch", s.branch(), "risk", plan.risk().label(), "cost", cost,
+        "approvers", approvers.isEmpty() ? "" : ", or listed approvers"));
+  }
+
+  static String implementing(RunState s, PlanReport plan, String approver) {
+    return Templates.render("implementing", Map.of(
+        "report", plan == null ? "" : "#### The approved plan\n\n" + planBody(plan),
+        "run", s.runId(), "branch", s.branch(), "approver", who(approver)));
+  }
+
+  static String prOpened(RunState s, PlanReport plan, String pr, String cost, String audit) {
+    return Templates.render("pr-opened", Map.of(
+        "pr", pr, "report", plan == null ? "" : "#### Root-cause analysis\n\n" + planBody(plan),
+        "run", s.runId(), "branch", s.branch(), "cost", cost, "audit", audit));
+  }
+
+  static String blocked(RunState s, String reason, String next) {
+    return Templates.render("blocked", Map.of(
+        "run", s.runId(), "branch", s.branch(), "reason", reason, "next", next));
+  }
+
+  static String stopped(RunState s, String by, String readyLabel) {
+    return Templates.render("stopped", Map.of("run", s.runId(), "by", who(by), "ready", readyLabel));
+  }
+
+  /** The RCA's sections, model prose made safe, without the renderer's own heading. */
+  static String planBody(PlanReport plan) {
+    String md = ReportMarkdown.plan(PlanCodec.safe(plan)).strip();
+    return md.startsWith("### ") ? md.substring(md.indexOf('\n') + 1).strip() : md;
+  }
+
+  /** A person's name that does not ping them. */
+  static String who(String login) {
+    return login == null || login.isBlank() ? "a maintainer" : "@\u200B" + login;
+  }
+}
