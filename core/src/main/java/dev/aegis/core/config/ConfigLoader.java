@@ -210,6 +210,14 @@ public final class ConfigLoader {
       throw new ConfigException(ConfigKeys.MODEL, sources.getOrDefault(ConfigKeys.MODEL, "default"),
           "must look like provider/model (for example openai/gpt-5.5), got '" + model + "'");
     }
+    for (String budget : List.of(ConfigKeys.BUDGET_MAX_STEPS, ConfigKeys.BUDGET_MAX_TOKENS,
+        ConfigKeys.BUDGET_MAX_DOLLARS, ConfigKeys.BUDGET_MAX_MINUTES)) {
+      Object v = values.get(budget);
+      if (v instanceof Number n && n.doubleValue() <= 0) {
+        throw new ConfigException(budget, sources.getOrDefault(budget, "default"),
+            "must be more than 0 (a budget of nothing would stop every run at once), got '" + v + "'");
+      }
+    }
     for (Object tracker : (List<?>) values.get(ConfigKeys.TRACKERS)) {
       if (!List.of("github", "linear").contains(String.valueOf(tracker))) {
         throw new ConfigException(ConfigKeys.TRACKERS, sources.getOrDefault(ConfigKeys.TRACKERS, "default"),

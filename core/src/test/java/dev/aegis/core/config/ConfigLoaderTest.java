@@ -100,6 +100,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aZeroBudgetIsAConfigurationErrorNotACrash() throws IOException {
+    write("budget:\n  max-dollars: 0\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'budget.max-dollars' must be more than 0");
+  }
+
+  @Test
   void brokenYamlFailsWithTheFileAndLine() throws IOException {
     write("mode: auto\nlabels: [unclosed\n");
     assertThatThrownBy(() -> load(Map.of(), Map.of()))
