@@ -182,7 +182,7 @@ final class ShutdownChecklist {
       }
       return new Found(Optional.empty(), Optional.empty(),
           Optional.of("could not list what exists on GitHub, so the steps below name what to look for: "
-              + (e instanceof TrackerException ? Remote.advice(e, ctx) : e.getMessage())));
+              + (e instanceof TrackerException ? Remote.advice(e, ctx) : "GITHUB_TOKEN is not set")));
     }
   }
 

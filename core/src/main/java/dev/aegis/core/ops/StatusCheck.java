@@ -67,11 +67,18 @@ final class StatusCheck {
     section("Configuration (" + config.file().map(f -> ctx.workspace().relativize(f).toString())
         .orElse("no .aegis/config.yml: defaults") + ")");
     for (Map.Entry<String, String> e : config.describe().entrySet()) {
-      lines.add("  " + e.getKey() + " = " + e.getValue() + "  (" + config.sourceOf(e.getKey()) + ")");
+      lines.add("  " + e.getKey() + " = " + e.getValue() + "  (" + source(e.getKey()) + ")");
     }
     if (config.trackers().contains("linear")) {
       lines.add("  note: Linear is configured too; this status checks the GitHub side only.");
     }
+  }
+
+  /** Where a key's value came from, the config file named relative to the workspace. */
+  private String source(String key) {
+    String source = config.sourceOf(key);
+    return config.file().filter(f -> f.toString().equals(source))
+        .map(f -> ctx.workspace().relativize(f).toString()).orElse(source);
   }
 
   /** Reads the repository itself: the one check everything else depends on. */
@@ -101,9 +108,9 @@ final class StatusCheck {
     }
     lines.add("  acts as: " + owner.get().login());
     if (!owner.get().login().equalsIgnoreCase(login)) {
-      lines.add("  note: Aegis recognises its own status comments by " + login + " (" + ConfigKeys.GITHUB_LOGIN
-          + "); `runs` and `recover` read the Action's comments as they should, but a `pickup` run with this "
-          + "token would comment as " + owner.get().login() + ".");
+      lines.add("  note: Aegis trusts status comments by " + login + " (" + ConfigKeys.GITHUB_LOGIN + "), so `runs` "
+          + "and `recover` read the Action's; a `pickup` with this token would comment as " + owner.get().login()
+          + ".");
     }
   }
 
@@ -166,7 +173,7 @@ final class StatusCheck {
     int configured = config.maxConcurrentRuns();
     paused = configured == 0;
     lines.add("  configuration: " + ConfigKeys.MAX_CONCURRENT_RUNS + " = " + configured + " ("
-        + config.sourceOf(ConfigKeys.MAX_CONCURRENT_RUNS) + "): " + (configured == 0 ? "paused" : "running"));
+        + source(ConfigKeys.MAX_CONCURRENT_RUNS) + "): " + (configured == 0 ? "paused" : "running"));
     String variable = PauseSwitch.VARIABLE;
     if (variables.isEmpty()) {
       lines.add("  repository variable " + variable + ": not checked");
@@ -216,7 +223,7 @@ final class StatusCheck {
   private OpsReport finish() {
     lines.add("");
     if (outcome != OpsOutcome.OK) {
-      lines.add("Aegis cannot work until this is fixed: " + problem);
+      lines.add("Aegis cannot work until this is fixed (see the message below).");
     } else if (paused) {
       lines.add("Aegis can reach " + ctx.repositoryOrHint() + " but is paused: `aegis resume` to resume.");
     } else {

@@ -47,8 +47,8 @@ class MaintainerTest {
     assertThat(report.outcome()).isEqualTo(OpsOutcome.OK);
     assertThat(report.lines()).contains(
         "Aegis status for octo-org/app",
-        "  max-concurrent-runs = 1  (" + workspace.resolve(".aegis/config.yml") + ")",
-        "  mode = plan-first  (" + workspace.resolve(".aegis/config.yml") + ")",
+        "  max-concurrent-runs = 1  (.aegis/config.yml)",
+        "  mode = plan-first  (.aegis/config.yml)",
         "  ok: the token reads octo-org/app (default branch main)",
         "  acts as: maintainer",
         "  ok: bug",
