@@ -3,10 +3,13 @@ package dev.aegis.core.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aegis.core.config.ConfigLoader;
+import dev.aegis.core.host.Connectors;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.testkit.github.FakeGitHub;
 import dev.aegis.testkit.github.RecordedRequest;
 import dev.aegis.testkit.github.Role;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -128,6 +131,31 @@ class MaintainerTest {
     assertThat(String.join("\n", report.lines())).contains(
         "acts as: an app installation", "Aegis writes as github-actions[bot]",
         "AEGIS_MAX_CONCURRENT_RUNS: cannot be read with this token (GitHub answered 403");
+  }
+
+  @Test
+  void statusWithoutAKnownRepositoryIsAConfigErrorThatSaysHowToNameIt() {
+    OpsReport report = new Maintainer(unknownRepository()).status();
+
+    assertThat(report.outcome()).isEqualTo(OpsOutcome.CONFIG_ERROR);
+    assertThat(report.problem()).contains("--repo OWNER/NAME", "origin");
+    assertThat(gh.fake.requests()).isEmpty();
+  }
+
+  @Test
+  void pauseWithoutAKnownRepositoryStillPausesLocally() {
+    OpsReport report = new Maintainer(unknownRepository()).pause();
+
+    assertThat(report.outcome()).isEqualTo(OpsOutcome.LOCAL_ONLY);
+    assertThat(gh.config()).contains("max-concurrent-runs: 0 ");
+    assertThat(report.problem()).contains("repository is unknown", "gh variable set AEGIS_MAX_CONCURRENT_RUNS");
+  }
+
+  /** A context whose configuration names no repository (no option, no GITHUB_REPOSITORY, no origin remote). */
+  private OpsContext unknownRepository() {
+    Map<String, String> env = Map.of("GITHUB_TOKEN", gh.adminToken);
+    return new OpsContext(workspace, new ConfigLoader().load(workspace, env, Map.of(), "test"),
+        env, Connectors.github(), gh.clock);
   }
 
   // ---- runs
@@ -290,8 +318,8 @@ class MaintainerTest {
         .addLabel("bug", "d73a4a", null);
     String main = gh.repo.branchHead("main").orElseThrow();
     gh.repo.addPullRequest("Fix crash", "aegis/4-crash", "github-actions[bot]");
-    java.nio.file.Files.createDirectories(workspace.resolve(".github/workflows"));
-    java.nio.file.Files.writeString(workspace.resolve(".github/workflows/aegis.yml"),
+    Files.createDirectories(workspace.resolve(".github/workflows"));
+    Files.writeString(workspace.resolve(".github/workflows/aegis.yml"),
         "with:\n  github-token: ${{ secrets.GITHUB_TOKEN }}\n  anthropic-api-key: ${{ secrets.ANTHROPIC_API_KEY }}\n"
             + "  model: ${{ vars.AEGIS_MODEL }}\n");
     gh.fake.clearRequests();
