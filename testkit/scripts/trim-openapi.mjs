@@ -47,6 +47,8 @@ const OPERATIONS = [
   ["post", "/repos/{owner}/{repo}/actions/variables"],
   ["get", "/repos/{owner}/{repo}/actions/variables/{name}"],
   ["patch", "/repos/{owner}/{repo}/actions/variables/{name}"],
+  ["get", "/repos/{owner}/{repo}/git/matching-refs/{ref}"],
+  ["get", "/user"],
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));

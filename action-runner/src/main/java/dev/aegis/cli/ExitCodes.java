@@ -2,6 +2,7 @@ package dev.aegis.cli;
 
 import dev.aegis.core.agent.Stop;
 import dev.aegis.core.host.HostResult.Outcome;
+import dev.aegis.core.ops.OpsOutcome;
 
 /**
  * Every exit code of the {@code aegis} command, in one place. Workflows and scripts can rely on them.
@@ -15,6 +16,8 @@ import dev.aegis.core.host.HostResult.Outcome;
  *   <tr><td>5</td><td>a remote service failed or rate limited after retries</td></tr>
  *   <tr><td>6</td><td>the run could not finish and was marked blocked</td></tr>
  *   <tr><td>7</td><td>an audit log failed verification</td></tr>
+ *   <tr><td>8</td><td>{@code pause}/{@code resume} set only the local config file: the repository variable the
+ *       Action reads could not be set (no token, or a token that may not write Actions variables)</td></tr>
  *   <tr><td>70</td><td>a bug in Aegis</td></tr>
  * </table>
  */
@@ -26,6 +29,7 @@ public final class ExitCodes {
   public static final int REMOTE = 5;
   public static final int BLOCKED = 6;
   public static final int AUDIT_BROKEN = 7;
+  public static final int LOCAL_ONLY = 8;
   public static final int INTERNAL = 70;
 
   private ExitCodes() {}
@@ -40,6 +44,17 @@ public final class ExitCodes {
       case REMOTE_ERROR -> REMOTE;
       case BLOCKED -> BLOCKED;
       case INTERNAL_ERROR -> INTERNAL;
+    };
+  }
+
+  /** The exit code of a maintainer command's outcome. */
+  public static int of(OpsOutcome outcome) {
+    return switch (outcome) {
+      case OK -> OK;
+      case LOCAL_ONLY -> LOCAL_ONLY;
+      case CONFIG_ERROR -> CONFIG;
+      case AUTH_ERROR -> AUTH;
+      case REMOTE_ERROR -> REMOTE;
     };
   }
 

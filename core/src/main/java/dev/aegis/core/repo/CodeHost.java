@@ -40,6 +40,14 @@ public interface CodeHost {
    */
   boolean fastForward(String branch, String sha);
 
+  /**
+   * The branches whose name starts with {@code prefix} (for example {@code aegis/}), in name order, for
+   * {@code aegis disconnect}. Empty when this host cannot list branches; the default.
+   */
+  default Optional<List<String>> branchesStartingWith(String prefix) {
+    return Optional.empty();
+  }
+
   /** Deletes a branch; does nothing when it does not exist. */
   void deleteBranch(String branch);
 

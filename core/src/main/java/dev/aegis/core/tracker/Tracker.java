@@ -53,6 +53,23 @@ public interface Tracker {
   /** Puts a reaction on a comment to acknowledge it. */
   void react(IssueKey key, String commentId, Reaction reaction);
 
+  /**
+   * The names of the labels this tracker offers (GitHub: the repository's labels), for {@code aegis status}.
+   * Empty when this tracker cannot list them; the default, so trackers without labels need not care.
+   */
+  default Optional<List<String>> labelNames() {
+    return Optional.empty();
+  }
+
+  /**
+   * Who the credentials act as, as the tracker reports it (GitHub: {@code GET /user}), for {@code aegis status}.
+   * Empty when the tracker cannot tell, which is not an error: GitHub refuses {@code GET /user} to app
+   * installation tokens, the Actions {@code GITHUB_TOKEN} among them. Refused credentials still throw.
+   */
+  default Optional<Author> credentialsOwner() {
+    return Optional.empty();
+  }
+
   /** A comment together with the issue it belongs to. */
   record KeyedComment(IssueKey issue, IssueComment comment) {}
 }

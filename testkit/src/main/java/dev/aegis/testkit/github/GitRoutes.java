@@ -18,6 +18,7 @@ final class GitRoutes {
   static void register(Router router) {
     String git = "/repos/{owner}/{repo}/git";
     router.add("GET", git + "/ref/{ref}", GitRoutes::getRef);
+    router.add("GET", git + "/matching-refs/{ref}", GitRoutes::matchingRefs);
     router.add("POST", git + "/refs", GitRoutes::createRef);
     router.add("PATCH", git + "/refs/{ref}", GitRoutes::updateRef);
     router.add("DELETE", git + "/refs/{ref}", GitRoutes::deleteRef);
@@ -29,6 +30,13 @@ final class GitRoutes {
     String ref = "refs/" + call.param("ref");
     String sha = call.repo().git().resolve(ref).orElseThrow(ApiError::notFound);
     return Reply.ok(ref(call, ref, sha));
+  }
+
+  /** Refs whose name starts with {@code refs/<ref>} as a plain prefix ({@code heads/feature} matches {@code featureA}). */
+  private static Reply matchingRefs(Call call) {
+    ArrayNode refs = Shapes.JSON.createArrayNode();
+    call.repo().git().refsStartingWith("refs/" + call.param("ref")).forEach((ref, sha) -> refs.add(ref(call, ref, sha)));
+    return Reply.ok(refs);
   }
 
   private static Reply createRef(Call call) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -111,6 +112,18 @@ final class GitStore {
   /** Deletes {@code ref} if it still points at {@code expectedOld}. */
   boolean deleteRef(String ref, String expectedOld) {
     return tryGit("", "update-ref", "-d", ref, expectedOld).ok();
+  }
+
+  /** Every ref whose full name starts with {@code prefix} (a plain string prefix), by name, in name order. */
+  Map<String, String> refsStartingWith(String prefix) {
+    Map<String, String> refs = new TreeMap<>();
+    for (String line : git("", "for-each-ref", "--format=%(refname) %(objectname)").split("\n")) {
+      int space = line.indexOf(' ');
+      if (space > 0 && line.startsWith(prefix)) {
+        refs.put(line.substring(0, space), line.substring(space + 1).trim());
+      }
+    }
+    return refs;
   }
 
   /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */

@@ -6,7 +6,7 @@ import dev.aegis.testkit.github.Records.Account;
 import dev.aegis.testkit.github.Records.VariableRec;
 import java.util.List;
 
-/** The repository itself, collaborator permission, Actions variables and the rate limit. */
+/** The repository itself, collaborator permission, Actions variables, the rate limit and the caller's account. */
 final class RepoRoutes {
   private final Accounts accounts;
   private final RateLimits rateLimits;
@@ -25,6 +25,7 @@ final class RepoRoutes {
     router.add("GET", repo + "/actions/variables/{name}", this::variable);
     router.add("PATCH", repo + "/actions/variables/{name}", this::updateVariable);
     router.add("GET", "/rate_limit", this::rateLimit);
+    router.add("GET", "/user", this::authenticatedUser);
   }
 
   private Reply permission(Call call) {
@@ -75,6 +76,17 @@ final class RepoRoutes {
     VariableRec current = call.repo().variable(call.param("name")).orElseThrow(ApiError::notFound);
     call.repo().updateVariable(current.name(), value == null ? current.value() : value);
     return Reply.noContent();
+  }
+
+  /**
+   * Who the token acts as. GitHub refuses this to app installation tokens (the Actions {@code GITHUB_TOKEN}
+   * included) with 403 "Resource not accessible by integration"; the fake does the same for every bot.
+   */
+  private Reply authenticatedUser(Call call) {
+    if (call.caller().bot()) {
+      throw ApiError.status(403, "Resource not accessible by integration");
+    }
+    return Reply.ok(call.shapes().publicUser(call.caller()));
   }
 
   private Reply rateLimit(Call call) {

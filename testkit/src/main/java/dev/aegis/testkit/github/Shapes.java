@@ -21,6 +21,8 @@ import java.util.Base64;
  */
 final class Shapes {
   static final ObjectMapper JSON = new ObjectMapper();
+  /** When every fake account was created, as profiles report it. */
+  static final Instant ACCOUNTS_SINCE = Instant.parse("2020-01-01T00:00:00Z");
 
   private final String api;
   private final String web;
@@ -79,6 +81,24 @@ final class Shapes {
     n.put("type", a.bot() ? "Bot" : "User");
     n.put("user_view_type", "public");
     n.put("site_admin", false);
+    return n;
+  }
+
+  /**
+   * The {@code public-user} shape, as {@code GET /user} answers a token without the {@code user} scope. The fake
+   * keeps no profile, so the profile fields are empty and every account dates from {@link #ACCOUNTS_SINCE}.
+   */
+  ObjectNode publicUser(Account a) {
+    ObjectNode n = user(a);
+    for (String field : new String[] {"name", "company", "blog", "location", "email", "hireable", "bio"}) {
+      n.putNull(field);
+    }
+    n.put("public_repos", 0);
+    n.put("public_gists", 0);
+    n.put("followers", 0);
+    n.put("following", 0);
+    n.put("created_at", time(ACCOUNTS_SINCE));
+    n.put("updated_at", time(ACCOUNTS_SINCE));
     return n;
   }
 

@@ -125,6 +125,37 @@ class RawContractTest {
   }
 
   @Test
+  void matchingRefsListsBranchesByPlainNamePrefix() {
+    String r = "/repos/octo-org/app";
+    String main = api.get(r + "/git/ref/heads/main").json().path("object").path("sha").asText();
+    for (String branch : List.of("aegis/1-crash", "aegis/2-typo", "aegisx", "feature")) {
+      api.post(r + "/git/refs", Map.of("ref", "refs/heads/" + branch, "sha", main));
+    }
+
+    Response matching = api.get(r + "/git/matching-refs/heads/aegis");
+
+    assertThat(matching.status()).isEqualTo(200);
+    assertThat(matching.json().findValuesAsText("ref"))
+        .containsExactly("refs/heads/aegis/1-crash", "refs/heads/aegis/2-typo", "refs/heads/aegisx");
+    assertThat(api.get(r + "/git/matching-refs/heads/nothing-like-this").json()).isEmpty();
+    fake.assertNoContractViolations();
+  }
+
+  @Test
+  void theAuthenticatedUserIsAPersonAndAppTokensAreRefusedAsOnGitHub() {
+    Response person = api.get("/user");
+    Response bot = new RawGitHub(fake.apiUrl(), fake.newToken(FakeGitHub.ACTIONS_BOT)).get("/user");
+    Response nobody = new RawGitHub(fake.apiUrl(), "ghp_not-a-token").get("/user");
+
+    assertThat(person.status()).isEqualTo(200);
+    assertThat(person.json().path("login").asText()).isEqualTo("maintainer");
+    assertThat(bot.status()).isEqualTo(403);
+    assertThat(bot.json().path("message").asText()).isEqualTo("Resource not accessible by integration");
+    assertThat(nobody.status()).isEqualTo(401);
+    fake.assertNoContractViolations();
+  }
+
+  @Test
   void enterprisePrefixServesTheSameApi() {
     RawGitHub ghes = new RawGitHub(fake.enterpriseApiUrl(), fake.newToken("maintainer"));
     repo.addIssue("One", "body", "alice", "bug");

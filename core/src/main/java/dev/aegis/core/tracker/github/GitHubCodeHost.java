@@ -5,7 +5,9 @@ import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.PullRequest;
 import dev.aegis.core.repo.PullRequestDraft;
 import dev.aegis.core.tracker.github.Failures.Need;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +106,27 @@ final class GitHubCodeHost implements CodeHost {
         }
         throw e;
       }
+    });
+  }
+
+  /**
+   * {@code GET git/matching-refs/heads/{prefix}}: one request, GitHub matches a plain name prefix. The prefix is
+   * sent without a trailing slash and the answer filtered here, so {@code aegis/} never matches {@code aegisx}.
+   */
+  @Override
+  public Optional<List<String>> branchesStartingWith(String prefix) {
+    return failures.call("listing branches starting with " + prefix, Need.CONTENTS_READ, () -> {
+      String query = prefix.replaceAll("/+$", "");
+      List<String> branches = new ArrayList<>();
+      for (JsonNode ref : rest.list(refPath("git/matching-refs/", query.isEmpty() ? "heads" : "heads/" + query),
+          Map.of())) {
+        String name = ref.path("ref").asText().replaceFirst("^refs/heads/", "");
+        if (name.startsWith(prefix)) {
+          branches.add(name);
+        }
+      }
+      branches.sort(null);
+      return Optional.of(branches);
     });
   }
 

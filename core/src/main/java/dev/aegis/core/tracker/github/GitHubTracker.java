@@ -193,6 +193,34 @@ final class GitHubTracker implements Tracker {
             Map.of("content", reaction.content())));
   }
 
+  /** One listing of the repository's labels (100 per page). */
+  @Override
+  public Optional<List<String>> labelNames() {
+    return failures.call("listing the labels of " + settings.repository(), Need.ISSUES_READ, () -> {
+      List<String> names = new ArrayList<>();
+      for (JsonNode label : rest.list(repoPath + "/labels", Map.of("per_page", "100"))) {
+        names.add(label.path("name").asText());
+      }
+      return Optional.of(names);
+    });
+  }
+
+  /** {@code GET /user}; empty on GitHub's 403 to app installation tokens (no rate-limit wait attached). */
+  @Override
+  public Optional<Author> credentialsOwner() {
+    return failures.call("asking GitHub who the token acts as", Need.METADATA_READ, () -> {
+      try {
+        JsonNode user = rest.get("user", Map.of());
+        return Optional.of(Mapping.author(user.path("login").asText(), user.path("type").asText(null)));
+      } catch (GitHubHttpException e) {
+        if (e.status() == 403 && e.retryAfter() == null) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
+  }
+
   /** Creates the phase labels the repository lacks, with their colours, once per connection. */
   private void ensurePhaseLabels() throws IOException {
     if (phaseLabelsReady) {

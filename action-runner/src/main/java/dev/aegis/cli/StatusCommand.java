@@ -1,0 +1,27 @@
+package dev.aegis.cli;
+
+import dev.aegis.core.ops.Maintainer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code aegis status}: can Aegis work on this repository, and is it paused? */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = {"Show the resolved configuration (with where each value came from; secrets hidden), whether",
+        "the token reaches the repository and as whom, the labels Aegis needs, ready bugs, runs, and the pause.",
+        "Exits non-zero only when something stops Aegis: no token, a refused token, no access (4), a bad",
+        "configuration (3), or GitHub failing (5)."})
+final class StatusCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Mixin TargetOptions target = new TargetOptions();
+
+  StatusCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    return MaintainerCli.run(ctx, target, Maintainer::status);
+  }
+}
