@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure, 6 blocked,",
         "7 audit log broken, 70 bug."},
     subcommands = {DemoCommand.class, PickupCommand.class, ActionCommand.class, InitCommand.class, RunCommand.class,
-        AuditCommand.class})
+        AuditCommand.class, LinearCommand.class})
 public final class Main implements Runnable {
   private final CliContext ctx;
 
