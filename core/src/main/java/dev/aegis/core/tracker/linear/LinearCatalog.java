@@ -55,10 +55,11 @@ final class LinearCatalog {
     return loaded;
   }
 
-  /** Every team the API key can see. */
+  /** Every team the API key can see, by name (as people look for them). */
   static List<LinearTeam> teams(Pages pages) {
     return pages.all(Operation.TEAMS, Map.of(), "/teams").stream()
         .map(t -> new LinearTeam(t.path("id").asText(), t.path("key").asText(), t.path("name").asText()))
+        .sorted(Comparator.comparing(LinearTeam::name, String.CASE_INSENSITIVE_ORDER).thenComparing(LinearTeam::key))
         .toList();
   }
 
