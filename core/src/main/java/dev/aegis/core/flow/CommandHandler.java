@@ -126,7 +126,7 @@ final class CommandHandler {
     boolean already = ctx.tracker().comments(issue.key()).stream()
         .anyMatch(c -> ledger.byAegis(c) && c.body().contains(marker));
     if (!already) {
-      ctx.tracker().addComment(issue.key(), Templates.render("refusal", Map.of("who", StatusTexts.who(who))) + "\n\n" + marker);
+      ctx.tracker().addComment(issue.key(), StatusTexts.refusal(issue.key().tracker(), who) + "\n\n" + marker);
     }
     return FlowResult.of(issue.key(), "", FlowResult.Status.REFUSED, who + " may not command Aegis here"
         + (already ? " (already told)" : ""));

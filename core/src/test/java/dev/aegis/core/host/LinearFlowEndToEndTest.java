@@ -49,7 +49,8 @@ class LinearFlowEndToEndTest {
     assertThat(issue.state()).as("moved to the in-progress state when claimed").isEqualTo("In Progress");
     List<FakeComment> byAegis = issue.comments().stream().filter(c -> c.authorEmail().equals(w.aegis.email())).toList();
     assertThat(byAegis).hasSize(1);
-    assertThat(byAegis.get(0).body()).contains("/aegis proceed " + runId, "src/cart.sh", "<!-- aegis:state ");
+    assertThat(byAegis.get(0).body()).contains("/aegis proceed " + runId, "src/cart.sh", "<!-- aegis:state ",
+        "Linear approvers list");
     assertThat(byAegis.get(0).edited()).as("the RCA replaced the claim's status comment").isTrue();
 
     w.linear.comment(id, w.mallory, "/aegis proceed " + runId);
@@ -59,7 +60,7 @@ class LinearFlowEndToEndTest {
     assertThat(refused.outputs().get("decision")).contains("linear:ENG-1 refused - mallory@example.com may not command");
     assertThat(w.repo.issues()).noneMatch(FakeIssue_::pr);
     assertThat(w.linear.snapshot(id).comments()).anyMatch(c -> c.authorEmail().equals(w.aegis.email())
-        && c.body().contains("aegis:refused mallory@example.com"));
+        && c.body().contains("aegis:refused mallory@example.com") && c.body().contains("linear.approvers"));
     assertThat(w.linear.snapshot(id).labels()).contains("aegis:awaiting-approval");
 
     String approval = w.linear.comment(id, w.maya, "/aegis proceed " + runId);
