@@ -5,14 +5,12 @@ import dev.aegis.core.command.Commands;
 import dev.aegis.core.run.RunLedger;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.run.StatusComment;
-import dev.aegis.core.run.Templates;
 import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueComment;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.Reaction;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**

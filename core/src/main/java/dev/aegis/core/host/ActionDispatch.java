@@ -7,7 +7,6 @@ import dev.aegis.core.event.GitHubEvent;
 import dev.aegis.core.event.GitHubEvents;
 import dev.aegis.core.flow.IncomingComment;
 import dev.aegis.core.flow.RunFlow;
-import dev.aegis.core.host.HostResult.Outcome;
 import dev.aegis.core.run.Decision;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.IssueKey;

@@ -72,6 +72,19 @@ class LinearHostTest {
   }
 
   @Test
+  void gitHubIssueEventsAreIgnoredWhenOnlyLinearIsATracker() {
+    String number = goodGitHubBug();
+    w.set("trackers", "linear");
+
+    HostResult r = w.githubEvent("issues", "{\"action\": \"labeled\", \"issue\": {\"number\": " + number
+        + "}, \"label\": {\"name\": \"ready to implement\"}, \"sender\": {\"login\": \"kim\", \"type\": \"User\"}}");
+
+    assertThat(r.outcome()).isEqualTo(Outcome.OK);
+    assertThat(r.message()).contains("ignored", "GitHub issues are not a configured tracker");
+    assertThat(w.repo.issue(Integer.parseInt(number)).orElseThrow().labels()).doesNotContain("aegis:in-progress");
+  }
+
+  @Test
   void aThinLinearReportGetsOneQuestionAndTheNeedsInfoLabel() {
     String id = w.linear.issue(w.eng, w.rick, "Broken").description("pls fix").labels("Bug", "ready to implement")
         .create();

@@ -129,6 +129,13 @@ final class LinearWorld implements AutoCloseable {
         "GITHUB_EVENT_PATH", event.toString()));
   }
 
+  /** What GitHub Actions runs on a GitHub event. */
+  HostResult githubEvent(String name, String payload) {
+    Path event = write(payload, name);
+    return call(HostCommand.ACTION, null, null, false, Map.of("GITHUB_EVENT_NAME", name,
+        "GITHUB_EVENT_PATH", event.toString()));
+  }
+
   /** What the Jenkins endpoint hands the core after verifying a Linear webhook delivery. */
   HostResult linearEvent(Map<String, Object> payload) {
     try {
