@@ -58,7 +58,7 @@ class LinearFlowEndToEndTest {
 
     assertThat(refused.outcome()).isEqualTo(Outcome.OK);
     assertThat(refused.outputs().get("decision")).contains("linear:ENG-1 refused - mallory@example.com may not command");
-    assertThat(w.repo.issues()).noneMatch(FakeIssue_::pr);
+    assertThat(w.repo.issues()).noneMatch(dev.aegis.testkit.github.FakeIssue::pullRequest);
     assertThat(w.linear.snapshot(id).comments()).anyMatch(c -> c.authorEmail().equals(w.aegis.email())
         && c.body().contains("aegis:refused mallory@example.com") && c.body().contains("linear.approvers"));
     assertThat(w.linear.snapshot(id).labels()).contains("aegis:awaiting-approval");
@@ -69,10 +69,10 @@ class LinearFlowEndToEndTest {
     assertThat(done.outcome()).as(w.log()).isEqualTo(Outcome.OK);
     String prUrl = done.outputs().get("pr-url");
     assertThat(prUrl).isNotBlank();
-    FakeIssue_ pr = FakeIssue_.only(w.repo.issues());
-    assertThat(pr.issue().body()).contains("Fixes ENG-1 (http").contains("/issue/ENG-1")
+    dev.aegis.testkit.github.FakeIssue pr = onlyPullRequest();
+    assertThat(pr.body()).contains("Fixes ENG-1 (http").contains("/issue/ENG-1")
         .doesNotContain(w.aegis.apiKey());
-    assertThat(pr.issue().labels()).contains("aegis");
+    assertThat(pr.labels()).contains("aegis");
     FakeIssue fixed = w.linear.snapshot(id);
     assertThat(fixed.attachments()).containsExactly(prUrl);
     assertThat(fixed.state()).isEqualTo("In Review");
@@ -85,16 +85,11 @@ class LinearFlowEndToEndTest {
     w.github.assertNoContractViolations();
   }
 
-  /** A pull request among the fake repository's issues. */
-  private record FakeIssue_(dev.aegis.testkit.github.FakeIssue issue) {
-    static boolean pr(dev.aegis.testkit.github.FakeIssue i) {
-      return i.pullRequest();
-    }
-
-    static FakeIssue_ only(List<dev.aegis.testkit.github.FakeIssue> all) {
-      List<dev.aegis.testkit.github.FakeIssue> prs = all.stream().filter(FakeIssue_::pr).toList();
-      assertThat(prs).hasSize(1);
-      return new FakeIssue_(prs.get(0));
-    }
+  /** The one pull request on the fake GitHub repository. */
+  private dev.aegis.testkit.github.FakeIssue onlyPullRequest() {
+    List<dev.aegis.testkit.github.FakeIssue> prs =
+        w.repo.issues().stream().filter(dev.aegis.testkit.github.FakeIssue::pullRequest).toList();
+    assertThat(prs).hasSize(1);
+    return prs.get(0);
   }
 }
