@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         "7 audit log broken, 8 paused/resumed locally only, 70 bug."},
     subcommands = {DemoCommand.class, PickupCommand.class, ActionCommand.class, InitCommand.class, RunCommand.class,
         AuditCommand.class, StatusCommand.class, RunsCommand.class, RecoverCommand.class, PauseCommand.class,
-        ResumeCommand.class, DisconnectCommand.class})
+        ResumeCommand.class, DisconnectCommand.class, LinearCommand.class})
 public final class Main implements Runnable {
   private final CliContext ctx;
 

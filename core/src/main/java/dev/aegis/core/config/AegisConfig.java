@@ -81,6 +81,11 @@ public record AegisConfig(Map<String, Object> values, Map<String, String> source
     return list(ConfigKeys.TRACKERS);
   }
 
+  /** True when {@code kind} ({@code github}, {@code linear}) is one of the configured trackers. */
+  public boolean tracks(String kind) {
+    return trackers().contains(kind);
+  }
+
   public List<String> approvers() {
     return list(ConfigKeys.APPROVERS);
   }

@@ -39,6 +39,17 @@ public final class ConfigKeys {
   public static final String PROTECTED_PATHS = "protected-paths";
   public static final String SECRET_ENV = "secret-env";
   public static final String TEST_COMMAND = "test-command";
+  public static final String LINEAR_TEAM = "linear.team";
+  public static final String LINEAR_READY_LABEL = "linear.ready-label";
+  public static final String LINEAR_READY_STATE = "linear.ready-state";
+  public static final String LINEAR_BUG_LABEL = "linear.bug-label";
+  public static final String LINEAR_WITHDRAWN_STATE = "linear.states.withdrawn";
+  public static final String LINEAR_APPROVERS = "linear.approvers";
+  public static final String LINEAR_IDENTITY = "linear.identity";
+  public static final String LINEAR_API_URL = "linear.api-url";
+  /** The phases a Linear issue can be moved to, as their key part: {@code linear.states.<phase>}, {@code linear.labels.<phase>}. */
+  public static final List<String> LINEAR_PHASES =
+      List.of("in-progress", "awaiting-approval", "in-review", "blocked", "needs-info");
 
   private static final Map<String, ConfigKey> KEYS = index(List.of(
       ConfigKey.of(TRACKERS, LIST, List.of("github"), "Trackers to scan: github, linear (both allowed)."),
@@ -69,7 +80,49 @@ public final class ConfigKeys {
       ConfigKey.of(PLAN_READ_ONLY, BOOLEAN, true, "Plan runs may not edit files (commands still run)."),
       ConfigKey.of(PROTECTED_PATHS, LIST, List.of(), "Extra read-only globs besides .github/workflows/**, .aegis/**, .git/**."),
       ConfigKey.of(SECRET_ENV, LIST, List.of(), "Extra environment variable names whose values are secrets."),
-      ConfigKey.of(TEST_COMMAND, STRING, null, "The project's test command; detected (Maven, Gradle, npm, pytest, go) if unset.")));
+      ConfigKey.of(TEST_COMMAND, STRING, null, "The project's test command; detected (Maven, Gradle, npm, pytest, go) if unset."),
+      ConfigKey.of(LINEAR_TEAM, STRING, null,
+          "Linear team key or name (ENG or Engineering); 'aegis linear teams' lists them. Needed with trackers: linear."),
+      ConfigKey.of(LINEAR_READY_LABEL, STRING, "ready to implement",
+          "Linear label that marks an issue ready (\"\" for none: then linear.ready-state alone)."),
+      ConfigKey.of(LINEAR_READY_STATE, STRING, null,
+          "Linear workflow state that marks an issue ready; with a ready label too, both are required."),
+      ConfigKey.of(LINEAR_BUG_LABEL, STRING, "Bug", "Linear label that marks an issue as a bug (Linear has no issue types)."),
+      linearState("in-progress", "claimed and being worked on"),
+      linearState("awaiting-approval", "the RCA is posted and waits for /aegis proceed"),
+      linearState("in-review", "the pull request is open"),
+      linearState("blocked", "the run could not finish"),
+      linearState("needs-info", "Aegis asked the reporter a question"),
+      ConfigKey.of(LINEAR_WITHDRAWN_STATE, STRING, null,
+          "Where a ready-state issue goes when the ready signal is withdrawn; default: the team's first backlog state."),
+      linearLabel("in-progress", "aegis:in-progress"),
+      linearLabel("awaiting-approval", "aegis:awaiting-approval"),
+      linearLabel("in-review", "aegis:pr-opened"),
+      linearLabel("blocked", "aegis:blocked"),
+      linearLabel("needs-info", "aegis:needs-info"),
+      ConfigKey.of(LINEAR_APPROVERS, LIST, List.of(),
+          "Linear emails or user ids allowed to command Aegis from Linear comments (Linear has no repository roles)."),
+      ConfigKey.of(LINEAR_IDENTITY, STRING, null, "Email or user id LINEAR_API_KEY must belong to (a safety check)."),
+      ConfigKey.of(LINEAR_API_URL, STRING, "https://api.linear.app/graphql", "Linear GraphQL endpoint (proxies, tests).")));
+
+  /** {@code linear.states.<phase>}. */
+  public static String linearState(String phase) {
+    return "linear.states." + phase;
+  }
+
+  /** {@code linear.labels.<phase>}. */
+  public static String linearLabel(String phase) {
+    return "linear.labels." + phase;
+  }
+
+  private static ConfigKey linearState(String phase, String when) {
+    return ConfigKey.of(linearState(phase), STRING, null, "Linear workflow state for issues " + when + " (optional).");
+  }
+
+  private static ConfigKey linearLabel(String phase, String label) {
+    return ConfigKey.of(linearLabel(phase), STRING, label,
+        "Linear label for issues in the " + phase + " phase (\"\" to use linear.states." + phase + " alone).");
+  }
 
   private ConfigKeys() {}
 

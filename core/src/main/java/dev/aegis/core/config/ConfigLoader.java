@@ -218,11 +218,54 @@ public final class ConfigLoader {
             "must be more than 0 (a budget of nothing would stop every run at once), got '" + v + "'");
       }
     }
-    for (Object tracker : (List<?>) values.get(ConfigKeys.TRACKERS)) {
+    List<?> trackers = (List<?>) values.get(ConfigKeys.TRACKERS);
+    for (Object tracker : trackers) {
       if (!List.of("github", "linear").contains(String.valueOf(tracker))) {
         throw new ConfigException(ConfigKeys.TRACKERS, sources.getOrDefault(ConfigKeys.TRACKERS, "default"),
             "may list github and linear, got '" + tracker + "'");
       }
     }
+    if (trackers.isEmpty()) {
+      throw new ConfigException(ConfigKeys.TRACKERS, sources.getOrDefault(ConfigKeys.TRACKERS, "default"),
+          "must list at least one tracker: github, linear, or both");
+    }
+    checkLinear(values, sources, trackers.contains("linear"));
+  }
+
+  /**
+   * Linear settings: shapes always, required values only when Linear is a configured tracker. A missing
+   * {@code linear.team} fails only when Linear is connected, so {@code aegis linear teams} can run before it is set.
+   */
+  private static void checkLinear(Map<String, Object> values, Map<String, String> sources, boolean used) {
+    String api = String.valueOf(values.get(ConfigKeys.LINEAR_API_URL));
+    if (!api.startsWith("https://") && !api.startsWith("http://")) {
+      throw new ConfigException(ConfigKeys.LINEAR_API_URL, sources.getOrDefault(ConfigKeys.LINEAR_API_URL, "default"),
+          "must be an http(s) URL, got '" + api + "'");
+    }
+    if (!used) {
+      return;
+    }
+    if (blank(values, ConfigKeys.LINEAR_READY_LABEL) && blank(values, ConfigKeys.LINEAR_READY_STATE)) {
+      throw new ConfigException(ConfigKeys.LINEAR_READY_LABEL,
+          sources.getOrDefault(ConfigKeys.LINEAR_READY_LABEL, "configuration"),
+          "and 'linear.ready-state' are both empty: set at least one, or Aegis cannot tell which issues are ready");
+    }
+    if (blank(values, ConfigKeys.LINEAR_BUG_LABEL)) {
+      throw new ConfigException(ConfigKeys.LINEAR_BUG_LABEL,
+          sources.getOrDefault(ConfigKeys.LINEAR_BUG_LABEL, "configuration"),
+          "is empty: Linear has no issue types, so a label (default Bug) marks the bugs Aegis may take");
+    }
+    for (String phase : ConfigKeys.LINEAR_PHASES) {
+      if (blank(values, ConfigKeys.linearLabel(phase)) && blank(values, ConfigKeys.linearState(phase))) {
+        String key = ConfigKeys.linearLabel(phase);
+        throw new ConfigException(key, sources.getOrDefault(key, "configuration"), "and '"
+            + ConfigKeys.linearState(phase) + "' are both empty: a phase needs a label, a workflow state, or both");
+      }
+    }
+  }
+
+  private static boolean blank(Map<String, Object> values, String key) {
+    Object v = values.get(key);
+    return v == null || v.toString().isBlank();
   }
 }

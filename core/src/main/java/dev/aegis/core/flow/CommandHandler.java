@@ -5,14 +5,12 @@ import dev.aegis.core.command.Commands;
 import dev.aegis.core.run.RunLedger;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.run.StatusComment;
-import dev.aegis.core.run.Templates;
 import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueComment;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.Reaction;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -126,7 +124,7 @@ final class CommandHandler {
     boolean already = ctx.tracker().comments(issue.key()).stream()
         .anyMatch(c -> ledger.byAegis(c) && c.body().contains(marker));
     if (!already) {
-      ctx.tracker().addComment(issue.key(), Templates.render("refusal", Map.of("who", StatusTexts.who(who))) + "\n\n" + marker);
+      ctx.tracker().addComment(issue.key(), StatusTexts.refusal(issue.key().tracker(), who) + "\n\n" + marker);
     }
     return FlowResult.of(issue.key(), "", FlowResult.Status.REFUSED, who + " may not command Aegis here"
         + (already ? " (already told)" : ""));

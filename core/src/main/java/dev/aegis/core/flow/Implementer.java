@@ -160,6 +160,7 @@ final class Implementer {
     Instant now = ctx.clock().instant();
     RunState done = s.withPhase(Phase.PR_OPENED, now).withFact(Planner.STAGE, "pr-opened", now)
         .withFact(PR, pr.url(), now).withHandled(s.fact(APPROVAL).orElse(""), now);
+    ctx.tracker().linkPullRequest(done.issue(), pr.url(), "PR #" + pr.number() + ": " + PullRequests.title(run.issue()));
     run.write(StatusTexts.prOpened(done, plan, pr.url(), cost, audit), done);
     ctx.tracker().setPhase(done.issue(), Phase.PR_OPENED);
     ctx.progress().accept("Pull request opened: " + pr.url());

@@ -64,7 +64,7 @@ public final class RunFlow {
       return Optional.empty();
     }
     RunState s = latest.get().state();
-    if (!labelled(issue, s.phase())) {
+    if (!ctx.tracker().inPhase(issue, s.phase())) {
       ctx.tracker().setPhase(key, s.phase());
     }
     boolean orphaned = s.phase() == Phase.IN_PROGRESS
@@ -94,19 +94,6 @@ public final class RunFlow {
           "run " + latest.state().runId() + " is " + latest.state().fact(Planner.STAGE).orElse(latest.state().phase().name()));
     }
     return runs.resume(runs.handle(issue, latest));
-  }
-
-  private static boolean labelled(Issue issue, Phase phase) {
-    for (Phase p : Phase.values()) {
-        if (p.label() == null) {
-        continue;
-      }
-      boolean has = issue.hasLabel(p.label());
-      if (has != (p == phase)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private Issue existing(IssueKey key) {

@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** The human part of a run's status comment in each phase (templates under {@code run/templates}). */
 final class StatusTexts {
+  /** Who may command Aegis from Linear, which has no repository permissions. */
+  private static final String LINEAR_COMMANDERS = "people on Aegis's Linear approvers list (linear.approvers)";
+
   private StatusTexts() {}
 
   static String planning(RunState s) {
@@ -16,10 +19,19 @@ final class StatusTexts {
   }
 
   static String rca(RunState s, PlanReport plan, String cost, List<String> approvers) {
+    String commanders = "linear".equals(s.issue().tracker()) ? LINEAR_COMMANDERS
+        : "people with write access to the repository" + (approvers.isEmpty() ? "" : ", or listed approvers");
     return Templates.render("rca", Map.of(
         "report", planBody(plan),
         "run", s.runId(), "branch", s.branch(), "risk", plan.risk().label(), "cost", cost,
-        "approvers", approvers.isEmpty() ? "" : ", or listed approvers"));
+        "commanders", commanders));
+  }
+
+  /** The polite refusal of a command from someone who may not command Aegis on this tracker. */
+  static String refusal(String trackerKind, String who) {
+    return Templates.render("refusal", Map.of("who", who(who), "commanders", "linear".equals(trackerKind)
+        ? LINEAR_COMMANDERS
+        : "people with write access to this repository (or listed as Aegis approvers)"));
   }
 
   static String implementing(RunState s, PlanReport plan, String approver) {

@@ -2,6 +2,7 @@ package dev.aegis.core.flow;
 
 import dev.aegis.core.command.Command;
 import dev.aegis.core.command.Commands;
+import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.run.RunLedger;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.tracker.IssueComment;
@@ -45,7 +46,11 @@ final class Stopper {
         .withFact(Planner.STAGE, "stopped", ctx.clock().instant())
         .withFact(STOPPED_BY, by, ctx.clock().instant())
         .withHandled(commentId, ctx.clock().instant());
-    run.write(StatusTexts.stopped(stopped, by, ctx.config().readyLabel()), stopped);
+    String ready = "linear".equals(stopped.issue().tracker())
+        ? ctx.config().text(ConfigKeys.LINEAR_READY_LABEL).or(() -> ctx.config().text(ConfigKeys.LINEAR_READY_STATE))
+            .orElse("ready")
+        : ctx.config().readyLabel();
+    run.write(StatusTexts.stopped(stopped, by, ready), stopped);
     ctx.tracker().setPhase(stopped.issue(), Phase.NONE);
     ctx.tracker().withdrawReady(stopped.issue());
     if (ctx.code().openPullRequest(stopped.branch()).isEmpty()) {

@@ -7,7 +7,6 @@ import dev.aegis.core.event.GitHubEvent;
 import dev.aegis.core.event.GitHubEvents;
 import dev.aegis.core.flow.IncomingComment;
 import dev.aegis.core.flow.RunFlow;
-import dev.aegis.core.host.HostResult.Outcome;
 import dev.aegis.core.run.Decision;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.IssueKey;
@@ -40,6 +39,11 @@ final class ActionDispatch {
   HostResult run() {
     GitHubEvent event = readEvent(session.request.environment());
     session.log.line("Event: " + describe(event));
+    boolean issueEvent = event instanceof GitHubEvent.IssuesEvent || event instanceof GitHubEvent.IssueCommentEvent;
+    if (issueEvent && !session.config.tracks("github")) {
+      return ignored("GitHub issues are not a configured tracker (trackers: "
+          + String.join(", ", session.config.trackers()) + ")");
+    }
     if (event instanceof GitHubEvent.IssuesEvent issues) {
       return PICKUP_ACTIONS.contains(issues.action())
           ? issue(IssueKey.github(issues.number()))
@@ -56,10 +60,10 @@ final class ActionDispatch {
 
   private HostResult issue(IssueKey key) {
     Reports report = new Reports();
-    Decision d = session.pickup().one(key, session.request.dryRun());
+    Decision d = commands.one(key, session.request.dryRun());
     report.add(d);
     if (!session.request.dryRun()) {
-      RunFlow flow = session.flow(dispatchOnly);
+      RunFlow flow = commands.flow(key, dispatchOnly);
       if (d.verdict() == Decision.Verdict.CLAIMED) {
         commands.record(report, flow.afterClaim(key));
       } else {
@@ -88,14 +92,13 @@ final class ActionDispatch {
     }
     Reports report = new Reports();
     IncomingComment incoming = new IncomingComment(c.commentId(), new Author(c.author().login(), false), c.body());
-    commands.record(report, session.flow(dispatchOnly).comment(IssueKey.github(c.number()), incoming));
+    IssueKey key = IssueKey.github(c.number());
+    commands.record(report, commands.flow(key, dispatchOnly).comment(key, incoming));
     return report.finish("Aegis: comment on #" + c.number(), session.log, "");
   }
 
   private HostResult ignored(String why) {
-    session.log.line("Nothing to do: " + why + ".");
-    session.log.summary("### Aegis\n\nNothing to do: " + Reports.cell(why) + ".\n");
-    return new HostResult(Outcome.OK, "ignored: " + why, Map.of("decision", "ignored: " + why));
+    return Reports.ignored(session.log, why);
   }
 
   private static GitHubEvent readEvent(Map<String, String> env) {

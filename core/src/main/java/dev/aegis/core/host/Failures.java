@@ -4,6 +4,8 @@ import dev.aegis.core.config.ConfigException;
 import dev.aegis.core.event.EventException;
 import dev.aegis.core.host.HostResult.Outcome;
 import dev.aegis.core.tracker.TrackerException;
+import dev.aegis.core.tracker.linear.LinearConfigException;
+import dev.aegis.core.tracker.linear.LinearWebhookException;
 
 /** Turns the exceptions the core throws into typed host results, in one place. */
 final class Failures {
@@ -15,6 +17,12 @@ final class Failures {
     }
     if (e instanceof EventException ev) {
       return HostResult.of(Outcome.INPUT_ERROR, "Malformed event: " + ev.getMessage() + ". Nothing was changed.");
+    }
+    if (e instanceof LinearConfigException c) {
+      return HostResult.of(Outcome.CONFIG_ERROR, c.getMessage());
+    }
+    if (e instanceof LinearWebhookException w) {
+      return HostResult.of(Outcome.INPUT_ERROR, "Malformed Linear event: " + w.getMessage() + ". Nothing was changed.");
     }
     if (e instanceof TrackerException t) {
       return tracker(t);

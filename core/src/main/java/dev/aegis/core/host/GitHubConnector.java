@@ -4,7 +4,9 @@ import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigException;
 import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.tracker.github.GitHubConnection;
+import dev.aegis.core.tracker.Tracker;
 import dev.aegis.core.tracker.github.GitHubSettings;
+import dev.aegis.core.tracker.linear.LinearRuntime;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -12,12 +14,15 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Connects to GitHub (or GitHub Enterprise Server) with the token from {@code GITHUB_TOKEN} (or
- * {@code GH_TOKEN}). Responses are cached per repository under {@code AEGIS_CACHE_DIR} (default
+ * {@code GH_TOKEN}), and to Linear with {@code LINEAR_API_KEY} when {@code trackers} lists it. GitHub is always
+ * the code host (Linear issues are fixed in the GitHub repository); it is a tracker only when listed. Responses are cached per repository under {@code AEGIS_CACHE_DIR} (default
  * {@code ~/.cache/aegis/http}) so repeated scans revalidate with ETags; a cache another process holds is
  * skipped rather than shared.
  */
@@ -40,11 +45,32 @@ final class GitHubConnector implements Connector {
         .withLabels(config.readyLabel(), config.bugLabel())
         .withIdentityLogin(config.text(ConfigKeys.GITHUB_LOGIN).orElse(null))
         .withCacheDirectory(cache.map(Lock::dir).orElse(null));
-    GitHubConnection github = GitHubConnection.open(settings);
-    return new Connection(github.tracker(), github.codeHost(), Optional.of(github.variables()), () -> {
+    List<Tracker> trackers = new ArrayList<>();
+    LinearRuntime linear = config.tracks("linear") ? LinearRuntime.defaults() : null;
+    GitHubConnection github;
+    try {
+      github = GitHubConnection.open(settings);
+    } catch (RuntimeException e) {
+      cache.ifPresent(Lock::release);
+      throw e;
+    }
+    Runnable close = () -> {
       github.close();
       cache.ifPresent(Lock::release);
-    });
+      if (linear != null) {
+        linear.http().dispatcher().executorService().shutdown();
+        linear.http().connectionPool().evictAll();
+      }
+    };
+    try {
+      for (String kind : config.trackers()) {
+        trackers.add("linear".equals(kind) ? LinearConnector.tracker(config, env, linear) : github.tracker());
+      }
+    } catch (RuntimeException e) {
+      close.run();
+      throw e;
+    }
+    return new Connection(trackers, github.codeHost(), Optional.of(github.variables()), close);
   }
 
   private static Optional<Lock> cacheFor(Map<String, String> env, String repository) {

@@ -23,7 +23,16 @@ public enum HostCommand {
    */
   SCAN,
   /** Like {@link #ACTION} for an event a webhook delivered, without running any agent here (work is listed). */
-  EVENT;
+  EVENT,
+  /**
+   * A Linear webhook delivery the host has already verified ({@code LinearWebhooks#verify}): its raw body is in
+   * the file named by the environment variable {@link #LINEAR_EVENT_PATH}. Like {@link #EVENT}, no agent runs
+   * here (work is listed). The payload is only a trigger: the issue and the comment are read again from Linear.
+   */
+  LINEAR_EVENT;
+
+  /** The environment variable naming the file that holds a verified Linear webhook body. */
+  public static final String LINEAR_EVENT_PATH = "LINEAR_EVENT_PATH";
 
   /** Parses a host's spelling ({@code pickup}, {@code PLAN}); empty when unknown. */
   public static Optional<HostCommand> parse(String text) {
@@ -31,13 +40,14 @@ public enum HostCommand {
       return Optional.empty();
     }
     try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
+      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
+  /** The spelling hosts use: {@code pickup}, {@code linear-event}. */
   public String cliName() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

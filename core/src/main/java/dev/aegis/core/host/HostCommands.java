@@ -4,11 +4,20 @@ import dev.aegis.core.flow.FlowResult;
 import dev.aegis.core.flow.RunFlow;
 import dev.aegis.core.host.HostResult.Outcome;
 import dev.aegis.core.run.Decision;
+import dev.aegis.core.run.Pickup;
+import dev.aegis.core.run.RunSlots;
+import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueKey;
+import dev.aegis.core.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs the tracker-facing host commands in a {@link Session}. */
+/**
+ * Runs the tracker-facing host commands in a {@link Session}. Scans cover every configured tracker; commands
+ * about one issue go to the tracker that owns its key ({@code 123} GitHub, {@code ENG-950} Linear).
+ */
 final class HostCommands {
   private final Session session;
 
@@ -21,6 +30,7 @@ final class HostCommands {
       case PICKUP -> pickup();
       case ACTION -> new ActionDispatch(session, this, false).run();
       case EVENT -> new ActionDispatch(session, this, true).run();
+      case LINEAR_EVENT -> new LinearDispatch(session, this).run();
       case SCAN -> scan(true, "Aegis scan");
       case PLAN -> plan();
       case IMPLEMENT -> implement();
@@ -41,34 +51,60 @@ final class HostCommands {
     Reports report = new Reports();
     boolean dry = session.request.dryRun();
     Optional<String> issue = session.request.issueId();
-    List<Decision> decisions = issue.isPresent()
-        ? List.of(session.pickup().one(IssueArgs.parse(issue.get()), dry))
-        : session.pickup().scan(dry);
+    List<Decision> decisions = issue.isPresent() ? List.of(one(IssueArgs.parse(issue.get()), dry)) : pickupAll(dry);
     decisions.forEach(report::add);
     return report.finish(dry ? "Aegis pickup (dry run)" : "Aegis pickup", session.log, noReadyHint());
   }
 
+  /** Decides about one issue on the tracker that owns it, with run slots shared by every tracker. */
+  Decision one(IssueKey key, boolean dry) {
+    return session.pickup(session.trackerOf(key)).one(key, dry, session.slots());
+  }
+
+  /**
+   * Every tracker's ready issues, oldest first across trackers (so the run slots go to the oldest bugs wherever
+   * they are), each decided by its own tracker's pickup.
+   */
+  List<Decision> pickupAll(boolean dry) {
+    record Candidate(Pickup pickup, Issue issue) {}
+    List<Candidate> candidates = new ArrayList<>();
+    for (Tracker tracker : session.trackers()) {
+      Pickup pickup = session.pickup(tracker);
+      tracker.readyIssues().forEach(i -> candidates.add(new Candidate(pickup, i)));
+    }
+    candidates.sort(Comparator.comparing((Candidate c) -> c.issue().createdAt()));
+    RunSlots slots = session.slots();
+    return candidates.stream().map(c -> c.pickup().decide(c.issue(), dry, slots)).toList();
+  }
+
   /**
    * The scheduled pass: stale runs blocked, commands read from the issues Aegis holds, ready issues claimed
-   * and planned. With {@code dispatchOnly} no agent runs here and the agent work comes back as {@code work}.
+   * and planned, on every tracker. With {@code dispatchOnly} no agent runs here and the agent work comes back as
+   * {@code work}.
    */
   HostResult scan(boolean dispatchOnly, String title) {
     Reports report = new Reports();
     boolean dry = session.request.dryRun();
-    session.recovery().recover(dry).forEach(report::add);
+    session.trackers().forEach(t -> session.recovery(t).recover(dry).forEach(report::add));
     if (dry) {
-      session.pickup().scan(true).forEach(report::add);
+      pickupAll(true).forEach(report::add);
       return report.finish(title + " (dry run)", session.log, noReadyHint());
     }
-    RunFlow flow = session.flow(dispatchOnly);
-    new CommandPolling(session.connection.tracker(), flow).poll().forEach(r -> record(report, r));
-    for (Decision d : session.pickup().scan(false)) {
+    for (Tracker tracker : session.trackers()) {
+      new CommandPolling(tracker, session.flow(tracker, dispatchOnly)).poll().forEach(r -> record(report, r));
+    }
+    for (Decision d : pickupAll(false)) {
       report.add(d);
       if (d.verdict() == Decision.Verdict.CLAIMED) {
-        record(report, flow.afterClaim(d.issue()));
+        record(report, flow(d.issue(), dispatchOnly).afterClaim(d.issue()));
       }
     }
     return report.finish(title, session.log, noReadyHint());
+  }
+
+  /** The flow on the tracker that owns {@code key}. */
+  RunFlow flow(IssueKey key, boolean dispatchOnly) {
+    return session.flow(session.trackerOf(key), dispatchOnly);
   }
 
   /** Adds a flow result, and the worker job it asks for when it was queued. */
@@ -85,8 +121,8 @@ final class HostCommands {
     IssueKey key = IssueArgs.parse(session.request.issueId()
         .orElseThrow(() -> new IllegalArgumentException("'plan' needs the issue to plan (issue: 123)")));
     Reports report = new Reports();
-    RunFlow flow = session.flow(false);
-    Decision claim = session.pickup().one(key, false);
+    RunFlow flow = flow(key, false);
+    Decision claim = one(key, false);
     report.add(claim);
     boolean held = claim.verdict() == Decision.Verdict.CLAIMED || claim.detail().startsWith("already claimed");
     if (held) {
@@ -102,20 +138,26 @@ final class HostCommands {
     String runId = session.request.runIdValue()
         .orElseThrow(() -> new IllegalArgumentException("'implement' needs the approved run id (runId: 123-abc123)"));
     Reports report = new Reports();
-    record(report, session.flow(false).work(key, runId));
+    record(report, flow(key, false).work(key, runId));
     return report.finish("Aegis implement", session.log, "");
   }
 
   private HostResult recover() {
     Reports report = new Reports();
-    session.recovery().recover(session.request.dryRun()).forEach(report::add);
+    session.trackers().forEach(t -> session.recovery(t).recover(session.request.dryRun()).forEach(report::add));
     return report.finish("Aegis recover", session.log, "No stale runs.");
   }
 
   String noReadyHint() {
-    return "No ready bugs found. Check that an open issue carries both labels '" + session.config.bugLabel()
+    String github = "heck that an open issue carries both labels '" + session.config.bugLabel()
         + "' and '" + session.config.readyLabel() + "', that the repository is right ("
         + session.config.text("github.repository").orElse("unset") + ", from "
         + session.config.sourceOf("github.repository") + "), and that the token can read its issues.";
+    if (!session.config.tracks("linear")) {
+      return "No ready bugs found. C" + github;
+    }
+    String linear = LinearConnector.noReadyHint(session.config);
+    return "No ready bugs found. " + (session.config.tracks("github") ? "GitHub: c" + github + " Linear: " : "")
+        + linear;
   }
 }

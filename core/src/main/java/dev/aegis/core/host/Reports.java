@@ -81,6 +81,13 @@ final class Reports {
     return md.toString();
   }
 
+  /** Reports that an event needs nothing from Aegis. */
+  static HostResult ignored(HostLog log, String why) {
+    log.line("Nothing to do: " + why + ".");
+    log.summary("### Aegis\n\nNothing to do: " + cell(why) + ".\n");
+    return new HostResult(Outcome.OK, "ignored: " + why, Map.of("decision", "ignored: " + why));
+  }
+
   /** Makes text safe inside a Markdown table cell. */
   static String cell(String text) {
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ").replace("\r", " ");

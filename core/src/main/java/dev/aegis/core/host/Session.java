@@ -8,6 +8,10 @@ import dev.aegis.core.flow.RunFlow;
 import dev.aegis.core.run.Pickup;
 import dev.aegis.core.run.Recovery;
 import dev.aegis.core.run.RunIds;
+import dev.aegis.core.run.RunSlots;
+import dev.aegis.core.tracker.IssueKey;
+import dev.aegis.core.tracker.Tracker;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
@@ -33,17 +37,32 @@ final class Session implements AutoCloseable {
     this.engines = engines;
   }
 
-  Pickup pickup() {
-    return new Pickup(connection.tracker(), connection.code(), config, clock, new RunIds(random));
+  /** Every connected tracker, in the order {@code trackers} lists them. */
+  List<Tracker> trackers() {
+    return connection.trackers();
   }
 
-  Recovery recovery() {
-    return new Recovery(connection.tracker(), clock, config.staleAfter());
+  /** The connected tracker that owns {@code key}; throws {@link IllegalArgumentException} when none does. */
+  Tracker trackerOf(IssueKey key) {
+    return connection.trackerOf(key);
   }
 
-  /** The run flow; {@code dispatchOnly} on hosts that hand agent work to workers. */
-  RunFlow flow(boolean dispatchOnly) {
-    return new RunFlow(new FlowContext(connection.tracker(), connection.code(), agent(), dispatchOnly));
+  Pickup pickup(Tracker tracker) {
+    return new Pickup(tracker, connection.code(), config, clock, new RunIds(random));
+  }
+
+  /** The run slots of this request, shared by every tracker. */
+  RunSlots slots() {
+    return RunSlots.across(config.maxConcurrentRuns(), trackers());
+  }
+
+  Recovery recovery(Tracker tracker) {
+    return new Recovery(tracker, clock, config.staleAfter());
+  }
+
+  /** The run flow on {@code tracker}'s issues; {@code dispatchOnly} on hosts that hand agent work to workers. */
+  RunFlow flow(Tracker tracker, boolean dispatchOnly) {
+    return new RunFlow(new FlowContext(tracker, connection.code(), agent(), dispatchOnly));
   }
 
   AgentContext agent() {

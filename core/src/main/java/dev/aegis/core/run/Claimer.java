@@ -65,7 +65,7 @@ public final class Claimer {
     Optional<StatusComment> latest = ledger.latest(comments);
     if (latest.isPresent() && latest.get().state().active()) {
       RunState state = latest.get().state();
-      if (!issue.hasLabel(state.phase().label())) {
+      if (tracker.phaseOf(issue) != state.phase()) {
         tracker.setPhase(issue.key(), state.phase());
       }
       return new ClaimOutcome.Taken(state.runId(), "already claimed (run " + state.runId() + ")");

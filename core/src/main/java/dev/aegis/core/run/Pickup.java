@@ -43,10 +43,10 @@ public final class Pickup {
   /** Scans all ready issues, oldest first. */
   public List<Decision> scan(boolean dryRun) {
     List<Issue> ready = tracker.readyIssues();
-    Capacity capacity = new Capacity();
+    RunSlots slots = slots();
     List<Decision> decisions = new ArrayList<>();
     for (Issue issue : ready) {
-      decisions.add(decide(issue, dryRun, capacity));
+      decisions.add(decide(issue, dryRun, slots));
     }
     return decisions;
   }
@@ -57,20 +57,31 @@ public final class Pickup {
    * @throws IllegalArgumentException when the issue does not exist
    */
   public Decision one(IssueKey key, boolean dryRun) {
-    Issue issue = tracker.issue(key)
-        .orElseThrow(() -> new IllegalArgumentException(key.display() + " does not exist or is not visible to the token"));
-    if (!"open".equalsIgnoreCase(issue.state())) {
-      return Decision.of(key, Decision.Verdict.SKIPPED, "issue is " + issue.state());
-    }
-    if (!issue.hasLabel(config.bugLabel()) || !issue.hasLabel(config.readyLabel())) {
-      return Decision.of(key, Decision.Verdict.SKIPPED,
-          "not labelled '" + config.bugLabel() + "' and '" + config.readyLabel() + "'");
-    }
-    return decide(issue, dryRun, new Capacity());
+    return one(key, dryRun, slots());
   }
 
-  private Decision decide(Issue issue, boolean dryRun, Capacity capacity) {
-    Phase phase = phaseOf(issue);
+  /**
+   * Decides about one issue, taking a run slot from {@code slots} (shared with the other trackers' pickups).
+   *
+   * @throws IllegalArgumentException when the issue does not exist
+   */
+  public Decision one(IssueKey key, boolean dryRun, RunSlots slots) {
+    Issue issue = tracker.issue(key)
+        .orElseThrow(() -> new IllegalArgumentException(key.display() + " does not exist or is not visible to the token"));
+    Optional<String> notReady = tracker.notReady(issue);
+    if (notReady.isPresent()) {
+      return Decision.of(key, Decision.Verdict.SKIPPED, notReady.get());
+    }
+    return decide(issue, dryRun, slots);
+  }
+
+  /**
+   * Decides about one issue of this tracker's {@link Tracker#readyIssues()} (a scan that merges several
+   * trackers' candidates), taking a run slot from {@code slots} when it claims or would claim it.
+   */
+  public Decision decide(Issue issue, boolean dryRun, RunSlots slots) {
+    Objects.requireNonNull(slots, "slots");
+    Phase phase = tracker.phaseOf(issue);
     switch (phase) {
       case PR_OPENED:
         return Decision.of(issue.key(), Decision.Verdict.SKIPPED, "pull request already opened");
@@ -83,6 +94,14 @@ public final class Pickup {
       default:
         break;
     }
+    return decideUnclaimed(issue, phase, dryRun, slots);
+  }
+
+  private RunSlots slots() {
+    return RunSlots.across(config.maxConcurrentRuns(), List.of(tracker));
+  }
+
+  private Decision decideUnclaimed(Issue issue, Phase phase, boolean dryRun, RunSlots capacity) {
     List<IssueComment> comments = null;
     Readiness verdict = readiness.check(issue.title(), issue.body(), List.of());
     if (!(verdict instanceof Readiness.Ready) || phase == Phase.NEEDS_INFO) {
@@ -113,45 +132,11 @@ public final class Pickup {
     return new Decision(issue.key(), Decision.Verdict.SKIPPED, taken.reason(), taken.runId());
   }
 
-  /** The Aegis phase an issue's labels show. */
-  static Phase phaseOf(Issue issue) {
-    for (Phase p : Phase.values()) {
-      if (p != Phase.NONE && issue.hasLabel(p.label())) {
-        return p;
-      }
-    }
-    return Phase.NONE;
-  }
-
   /** What people (not bots, not Aegis) wrote in comments, cleaned. */
   private List<String> replies(List<IssueComment> comments) {
     return comments.stream()
         .filter(c -> !c.author().bot() && !ledger.byAegis(c))
         .map(c -> UntrustedText.clean(c.body()))
         .toList();
-  }
-
-  /** Counts runs in progress once per scan, only when a claim is considered. */
-  private final class Capacity {
-    private Optional<Integer> active = Optional.empty();
-
-    boolean available() {
-      return active() < config.maxConcurrentRuns();
-    }
-
-    void take() {
-      active = Optional.of(active() + 1);
-    }
-
-    String describe() {
-      return "max concurrent runs reached (" + active() + " of " + config.maxConcurrentRuns() + ")";
-    }
-
-    private int active() {
-      if (active.isEmpty()) {
-        active = Optional.of(tracker.issuesIn(Phase.IN_PROGRESS).size());
-      }
-      return active.get();
-    }
   }
 }

@@ -46,7 +46,7 @@ final class Questions {
           + "\n\n<!-- aegis:question " + needs.missing().name() + " -->";
       tracker.addComment(issue.key(), body);
     }
-    if (!issue.hasLabel(Phase.NEEDS_INFO.label())) {
+    if (tracker.phaseOf(issue) != Phase.NEEDS_INFO) {
       tracker.setPhase(issue.key(), Phase.NEEDS_INFO);
     }
   }

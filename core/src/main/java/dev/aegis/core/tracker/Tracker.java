@@ -54,6 +54,67 @@ public interface Tracker {
   void react(IssueKey key, String commentId, Reaction reaction);
 
   /**
+   * Why {@code issue}, named directly (an event, {@code --issue}), is not a ready bug, or empty when it is one: it
+   * is closed, or lacks the ready signal or the bug marker. The default asks {@link #readyIssues()}; adapters
+   * override it with a check that needs no request.
+   */
+  default Optional<String> notReady(Issue issue) {
+    if (readyIssues().stream().anyMatch(i -> i.key().equals(issue.key()))) {
+      return Optional.empty();
+    }
+    return Optional.of("not an open issue carrying the ready signal and the bug marker");
+  }
+
+  /**
+   * GitHub's readiness rule, for adapters with label semantics: open, and labelled {@code bugLabel} and {@code
+   * readyLabel}; otherwise why not.
+   */
+  static Optional<String> notLabelledReady(Issue issue, String bugLabel, String readyLabel) {
+    if (!"open".equalsIgnoreCase(issue.state())) {
+      return Optional.of("issue is " + issue.state());
+    }
+    if (!issue.hasLabel(bugLabel) || !issue.hasLabel(readyLabel)) {
+      return Optional.of("not labelled '" + bugLabel + "' and '" + readyLabel + "'");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The {@link Phase} an issue shows, read from what {@link #readyIssues()} and {@link #issue} returned (no
+   * request). The default reads GitHub's {@code aegis:*} labels ({@link Phase#label()}).
+   */
+  default Phase phaseOf(Issue issue) {
+    for (Phase p : Phase.values()) {
+      if (p != Phase.NONE && issue.hasLabel(p.label())) {
+        return p;
+      }
+    }
+    return Phase.NONE;
+  }
+
+  /**
+   * True when the issue shows exactly {@code phase} and no other (so {@link #setPhase} would change nothing). The
+   * default checks GitHub's {@code aegis:*} labels.
+   */
+  default boolean inPhase(Issue issue, Phase phase) {
+    for (Phase p : Phase.values()) {
+      if (p.label() != null && issue.hasLabel(p.label()) != (p == phase)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Links the pull request that fixes {@code key} from the issue, when the tracker does not learn about it from
+   * the pull request itself. The default does nothing: GitHub links {@code Fixes #N} on its own.
+   *
+   * @param url the pull request's web address
+   * @param title what the link shows, for example {@code PR #42: fix: checkout crash}
+   */
+  default void linkPullRequest(IssueKey key, String url, String title) {}
+
+  /**
    * The names of the labels this tracker offers (GitHub: the repository's labels), for {@code aegis status}.
    * Empty when this tracker cannot list them; the default, so trackers without labels need not care.
    */

@@ -63,6 +63,11 @@ final class GitHubTracker implements Tracker {
     return openIssuesLabelled(settings.bugLabel() + "," + settings.readyLabel());
   }
 
+  @Override
+  public Optional<String> notReady(Issue issue) {
+    return Tracker.notLabelledReady(issue, settings.bugLabel(), settings.readyLabel());
+  }
+
   /** Open issues in {@code phase}; {@link Phase#NONE} cannot be filtered on and is refused. */
   @Override
   public List<Issue> issuesIn(Phase phase) {

@@ -145,6 +145,65 @@ final class DefaultLinearTracker implements LinearTracker {
   }
 
   @Override
+  public Optional<String> notReady(Issue issue) {
+    LinearCatalog.Loaded ids = catalog.get();
+    if (ids.closed(issue.state())) {
+      return Optional.of("issue is " + issue.state());
+    }
+    List<String> missing = new ArrayList<>();
+    if (!hasLabel(issue, settings.bugLabel())) {
+      missing.add("labelled '" + settings.bugLabel() + "'");
+    }
+    if (settings.readyLabel() != null && !hasLabel(issue, settings.readyLabel())) {
+      missing.add("labelled '" + settings.readyLabel() + "'");
+    }
+    if (settings.readyState() != null && !issue.state().equalsIgnoreCase(settings.readyState())) {
+      missing.add("in state '" + settings.readyState() + "'");
+    }
+    return missing.isEmpty() ? Optional.empty() : Optional.of("not " + String.join(" and ", missing));
+  }
+
+  @Override
+  public Phase phaseOf(Issue issue) {
+    for (Phase phase : Phase.values()) {
+      if (phase != Phase.NONE && shows(issue, settings.target(phase))) {
+        return phase;
+      }
+    }
+    return Phase.NONE;
+  }
+
+  /**
+   * Checks the phase labels only: Aegis restores its own labels, never a workflow state, so people (and Linear's
+   * GitHub integration, which moves merged issues to Done) may move the issue freely. A phase with a state and no
+   * label counts as shown.
+   */
+  @Override
+  public boolean inPhase(Issue issue, Phase phase) {
+    for (Phase p : Phase.values()) {
+      String label = p == Phase.NONE ? null : settings.target(p).label();
+      if (label != null && hasLabel(issue, label) != (p == phase)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A phase's label when it has one (only Aegis sets those), else its workflow state. */
+  private static boolean shows(Issue issue, PhaseTarget target) {
+    return target.label() != null
+        ? hasLabel(issue, target.label())
+        : issue.state().equalsIgnoreCase(target.state());
+  }
+
+  /** A label proper: {@link Issue#labels()} ends with the workflow state's name, which is not a label. */
+  private static boolean hasLabel(Issue issue, String name) {
+    List<String> labels = issue.labels();
+    int count = labels.isEmpty() || issue.state().isEmpty() ? labels.size() : labels.size() - 1;
+    return labels.subList(0, count).stream().anyMatch(l -> l.equalsIgnoreCase(name));
+  }
+
+  @Override
   public Permission permission(IssueKey key, String login) {
     return people.isApprover(login) ? Permission.WRITE : Permission.NONE;
   }

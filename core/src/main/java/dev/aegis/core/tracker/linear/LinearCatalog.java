@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -37,7 +39,14 @@ final class LinearCatalog {
       String bugLabelId,
       Map<Phase, String> phaseStateIds,
       Map<Phase, String> phaseLabelIds,
-      String withdrawStateId) {}
+      String withdrawStateId,
+      Set<String> closedStates) {
+
+    /** True when a workflow state of this name is {@code completed} or {@code canceled}. */
+    boolean closed(String stateName) {
+      return closedStates.contains(stateName.toLowerCase(Locale.ROOT));
+    }
+  }
 
   synchronized Loaded get() {
     if (loaded == null) {
@@ -46,10 +55,11 @@ final class LinearCatalog {
     return loaded;
   }
 
-  /** Every team the API key can see. */
+  /** Every team the API key can see, by name (as people look for them). */
   static List<LinearTeam> teams(Pages pages) {
     return pages.all(Operation.TEAMS, Map.of(), "/teams").stream()
         .map(t -> new LinearTeam(t.path("id").asText(), t.path("key").asText(), t.path("name").asText()))
+        .sorted(Comparator.comparing(LinearTeam::name, String.CASE_INSENSITIVE_ORDER).thenComparing(LinearTeam::key))
         .toList();
   }
 
@@ -80,7 +90,9 @@ final class LinearCatalog {
         phaseStates, phaseLabels,
         settings.withdrawState() != null
             ? resolve.state("linear.states.withdrawn", settings.withdrawState())
-            : defaultWithdrawState(states, readyStateId));
+            : defaultWithdrawState(states, readyStateId),
+        states.stream().filter(s -> LinearFilters.CLOSED_TYPES.contains(s.type()))
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
   }
 
   /** The team's first backlog state, else its first unstarted state other than the ready one. */

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** The server-side filters Aegis sends (Linear's {@code IssueFilter}, {@code CommentFilter}...), all by id. */
 final class LinearFilters {
-  private static final List<String> CLOSED_TYPES = List.of("completed", "canceled");
+  static final List<String> CLOSED_TYPES = List.of("completed", "canceled");
 
   private LinearFilters() {}
 

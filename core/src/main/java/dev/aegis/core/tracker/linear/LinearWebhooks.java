@@ -35,7 +35,6 @@ public final class LinearWebhooks {
 
   private final byte[] secret;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
 
   /**
    * @param secret the signing secret Linear shows for the webhook, never blank
@@ -69,6 +68,28 @@ public final class LinearWebhooks {
     }
     JsonNode body = parse(rawBody);
     Instant sentAt = sentAt(body);
+    Duration skew = Duration.between(sentAt, clock.instant()).abs();
+    if (skew.compareTo(TOLERANCE) > 0) {
+      throw new LinearWebhookException(Reason.STALE_TIMESTAMP,
+          "webhookTimestamp is " + skew.toSeconds() + " s away from now (at most 60 s is accepted)");
+    }
+    return event(body, sentAt);
+  }
+
+  /**
+   * Reads a delivery that was verified already (by the host's endpoint, with {@link #verify}), without checking
+   * signature or time again: for the core entry the host hands the verified body to.
+   *
+   * @param rawBody the body as received
+   * @throws LinearWebhookException when it is not Linear's JSON or has no {@code webhookTimestamp}
+   */
+  public static LinearWebhookEvent read(byte[] rawBody) {
+    Objects.requireNonNull(rawBody, "rawBody");
+    JsonNode body = parse(rawBody);
+    return event(body, sentAt(body));
+  }
+
+  private static LinearWebhookEvent event(JsonNode body, Instant sentAt) {
     return new LinearWebhookEvent(
         body.path("type").asText(""),
         body.path("action").asText(""),
@@ -89,9 +110,9 @@ public final class LinearWebhooks {
     }
   }
 
-  private JsonNode parse(byte[] rawBody) {
+  private static JsonNode parse(byte[] rawBody) {
     try {
-      JsonNode body = json.readTree(rawBody);
+      JsonNode body = new ObjectMapper().readTree(rawBody);
       if (body == null || !body.isObject()) {
         throw new LinearWebhookException(Reason.MALFORMED, "the webhook body is not a JSON object");
       }
@@ -101,18 +122,12 @@ public final class LinearWebhooks {
     }
   }
 
-  private Instant sentAt(JsonNode body) {
+  private static Instant sentAt(JsonNode body) {
     JsonNode timestamp = body.path("webhookTimestamp");
     if (!timestamp.isNumber()) {
       throw new LinearWebhookException(Reason.MISSING_TIMESTAMP, "the webhook body has no webhookTimestamp");
     }
-    Instant sentAt = Instant.ofEpochMilli(timestamp.asLong());
-    Duration skew = Duration.between(sentAt, clock.instant()).abs();
-    if (skew.compareTo(TOLERANCE) > 0) {
-      throw new LinearWebhookException(Reason.STALE_TIMESTAMP,
-          "webhookTimestamp is " + skew.toSeconds() + " s away from now (at most 60 s is accepted)");
-    }
-    return sentAt;
+    return Instant.ofEpochMilli(timestamp.asLong());
   }
 
   private static Actor actor(JsonNode actor) {

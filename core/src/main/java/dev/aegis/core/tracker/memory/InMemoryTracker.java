@@ -86,6 +86,11 @@ public final class InMemoryTracker implements Tracker {
   }
 
   @Override
+  public Optional<String> notReady(Issue issue) {
+    return Tracker.notLabelledReady(issue, bugLabel, readyLabel);
+  }
+
+  @Override
   public synchronized List<Issue> issuesIn(Phase phase) {
     return issues.values().stream()
         .filter(i -> "open".equals(i.state()) && phase.label() != null && i.hasLabel(phase.label()))
