@@ -11,7 +11,37 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 public final class FilePath implements SerializableOnlyOverRemoting {
   private static final long serialVersionUID = 1L;
 
-  private FilePath() {}
+  public FilePath(File localPath) {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+
+  public String getRemote() {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+
+  public String getName() {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+
+  public FilePath sibling(String rel) {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+
+  public FilePath child(String relOrAbsolute) {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+
+  public boolean exists() throws IOException, InterruptedException {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+
+  public void deleteRecursive() throws IOException, InterruptedException {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
+
+  public int copyRecursiveTo(String fileMask, FilePath target) throws IOException, InterruptedException {
+    throw new UnsupportedOperationException("compile-only mirror");
+  }
 
   public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
     throw new UnsupportedOperationException("compile-only mirror");

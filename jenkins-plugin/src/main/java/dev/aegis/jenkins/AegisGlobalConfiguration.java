@@ -17,7 +17,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Aegis's section of Manage Jenkins > System (and {@code unclassified: aegis:} in Configuration as Code):
- * tracker, credentials ids, model, labels, mode, scan period, concurrency (0 pauses) and the worker job.
+ * tracker (repository, API URL, the login the token acts as), credentials ids, model, labels, mode, scan
+ * period, concurrency (0 pauses) and the worker job.
  * Holds values only; decisions use its {@link #toSettings()} snapshot.
  */
 @Extension
@@ -25,6 +26,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 public class AegisGlobalConfiguration extends GlobalConfiguration {
   private String repository;
   private String apiUrl;
+  private String githubLogin;
   private String linearTeam;
   private String credentialsId;
   private String modelCredentialsId;
@@ -60,8 +62,8 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
             : scanPeriodMinutes;
     int concurrency = Math.max(0, maxConcurrentRuns);
     return new AegisSettings(
-        repository, apiUrl, linearTeam, credentialsId, modelCredentialsId, model, readyLabel, bugLabel, mode,
-        period, concurrency, workerJob, webhookSecretCredentialsId);
+        repository, apiUrl, githubLogin, linearTeam, credentialsId, modelCredentialsId, model, readyLabel,
+        bugLabel, mode, period, concurrency, workerJob, webhookSecretCredentialsId);
   }
 
   @Override
@@ -92,6 +94,15 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setApiUrl(String apiUrl) {
     this.apiUrl = Text.blankToNull(apiUrl);
+  }
+
+  public String getGithubLogin() {
+    return githubLogin;
+  }
+
+  @DataBoundSetter
+  public void setGithubLogin(String githubLogin) {
+    this.githubLogin = Text.blankToNull(githubLogin);
   }
 
   public String getLinearTeam() {
@@ -199,6 +210,10 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
 
   public FormValidation doCheckApiUrl(@QueryParameter String value) {
     return FormChecks.toValidation(ConfigValidation.apiUrl(value));
+  }
+
+  public FormValidation doCheckGithubLogin(@QueryParameter String value) {
+    return FormChecks.toValidation(ConfigValidation.githubLogin(value));
   }
 
   public FormValidation doCheckMode(@QueryParameter String value) {

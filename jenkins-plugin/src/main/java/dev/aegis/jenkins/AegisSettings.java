@@ -6,6 +6,8 @@ package dev.aegis.jenkins;
  *
  * @param repository GitHub {@code owner/name} or null
  * @param apiUrl GitHub API URL or null (api.github.com)
+ * @param githubLogin the login the GitHub token acts as (a user, or {@code <app>[bot]}), so Aegis recognises
+ *     its own comments; or null
  * @param linearTeam Linear team key or null (placeholder until the Linear tracker lands)
  * @param credentialsId "Secret text" credentials id of the GitHub token, or null
  * @param modelCredentialsId "Secret text" credentials id of the model API key, or null
@@ -21,6 +23,7 @@ package dev.aegis.jenkins;
 public record AegisSettings(
     String repository,
     String apiUrl,
+    String githubLogin,
     String linearTeam,
     String credentialsId,
     String modelCredentialsId,
@@ -40,12 +43,13 @@ public record AegisSettings(
   /** Nothing configured: the step works from its parameters and the build environment alone. */
   public static final AegisSettings NONE =
       new AegisSettings(
-          null, null, null, null, null, null, null, null, null, DEFAULT_SCAN_PERIOD_MINUTES,
+          null, null, null, null, null, null, null, null, null, null, DEFAULT_SCAN_PERIOD_MINUTES,
           DEFAULT_MAX_CONCURRENT_RUNS, null, null);
 
   public AegisSettings {
     repository = Text.blankToNull(repository);
     apiUrl = Text.blankToNull(apiUrl);
+    githubLogin = Text.blankToNull(githubLogin);
     linearTeam = Text.blankToNull(linearTeam);
     credentialsId = Text.blankToNull(credentialsId);
     modelCredentialsId = Text.blankToNull(modelCredentialsId);

@@ -15,8 +15,9 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs the step off the CPS thread: resolves credentials in the build's context on the controller, then
- * runs the core on the machine that holds the workspace ({@link RunCoreOnWorkspace}).
+ * Runs the step off the CPS thread: resolves credentials in the build's context on the controller, runs the
+ * core on the machine that holds the workspace ({@link RunCoreOnWorkspace}), then archives the call's
+ * transcripts and audit logs with the build ({@link RunRecords}), also when the call failed.
  */
 final class AegisStepExecution extends SynchronousNonBlockingStepExecution<Map<String, String>> {
   private static final long serialVersionUID = 1L;
@@ -37,15 +38,23 @@ final class AegisStepExecution extends SynchronousNonBlockingStepExecution<Map<S
     EnvVars environment = context.get(EnvVars.class);
     Run<?, ?> build = context.get(Run.class);
 
+    RunRecords records = RunRecords.beside(workspace, environment.get(ConfigKeys.ENV_RECORDS_DIR));
     CoreCall call;
     try {
       SecretLookup secrets = id -> secretText(id, build);
-      call = new CoreCallPlanner(secrets).plan(parameters, AegisGlobalConfiguration.currentSettings(), environment);
+      call =
+          new CoreCallPlanner(secrets)
+              .plan(parameters, AegisGlobalConfiguration.currentSettings(), environment, records.directoryForCore());
     } catch (IllegalArgumentException e) {
       throw new AbortException(e.getMessage());
     }
-    CoreOutcome outcome = workspace.act(new RunCoreOnWorkspace(call, listener));
-    if (!outcome.ok()) {
+    CoreOutcome outcome;
+    try {
+      outcome = workspace.act(new RunCoreOnWorkspace(call, listener));
+    } finally {
+      records.archive(build, listener);
+    }
+    if (outcome.failsBuild()) {
       throw new AbortException(outcome.failureMessage());
     }
     return new HashMap<>(outcome.toPipelineResult());

@@ -12,7 +12,8 @@ import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * {@code POST <jenkins>/aegis-webhook/}: GitHub webhook deliveries, verified with the configured secret
- * before anything else ({@link WebhookHandler}). Unprotected (GitHub cannot log in) and excluded from CSRF
+ * before anything else ({@link WebhookHandler}), then handed to the core's {@code event} command off the
+ * request thread ({@link CoreEventDispatcher}). Unprotected (GitHub cannot log in) and excluded from CSRF
  * crumbs by {@link AegisWebhookCrumbExclusion}; the signature is the authentication.
  */
 @Extension
@@ -52,7 +53,7 @@ public final class AegisWebhook implements UnprotectedRootAction {
             req.getHeader("X-GitHub-Delivery"),
             req.getHeader(WebhookSignature.HEADER),
             body);
-    respond(rsp, new WebhookHandler(new ScanRequestingDispatcher(AegisWebhook::requestScan)).handle(request, secret()));
+    respond(rsp, new WebhookHandler(dispatcher()).handle(request, secret()));
   }
 
   private static Optional<String> secret() {
@@ -60,12 +61,14 @@ public final class AegisWebhook implements UnprotectedRootAction {
     return id == null ? Optional.empty() : new ControllerSecrets().secretText(id);
   }
 
-  private static void requestScan() {
+  /** The controller's event dispatcher, which shares the scan's record of started work. */
+  private static WebhookDispatcher dispatcher() {
     for (PeriodicWork work : PeriodicWork.all()) {
       if (work instanceof AegisScan scan) {
-        scan.requestScan();
+        return scan.webhookDispatcher();
       }
     }
+    return event -> new WebhookDispatcher.Dispatch(false, "Aegis is starting up: the next scan picks this up");
   }
 
   private static void respond(StaplerResponse2 rsp, WebhookResponse response) throws IOException {

@@ -1,24 +1,33 @@
 package dev.aegis.jenkins;
 
 /**
- * The core configuration keys the plugin sets through {@code HostRequest.overrides()} and the environment
- * names it fills. One place, so the contract with the core is visible.
+ * The core configuration keys the plugin sets through {@code HostRequest.overrides()} (the core's own
+ * constants, so the contract has one source) and the environment names it fills.
  */
 final class ConfigKeys {
-  static final String GITHUB_REPOSITORY = "github.repository";
-  static final String GITHUB_API_URL = "github.api-url";
-  static final String MODEL = "model";
+  static final String GITHUB_REPOSITORY = dev.aegis.core.config.ConfigKeys.GITHUB_REPOSITORY;
+  static final String GITHUB_API_URL = dev.aegis.core.config.ConfigKeys.GITHUB_API_URL;
+  static final String GITHUB_LOGIN = dev.aegis.core.config.ConfigKeys.GITHUB_LOGIN;
+  static final String MODEL = dev.aegis.core.config.ConfigKeys.MODEL;
+  static final String READY_LABEL = dev.aegis.core.config.ConfigKeys.LABEL_READY;
+  static final String BUG_LABEL = dev.aegis.core.config.ConfigKeys.LABEL_BUG;
+  static final String MODE = dev.aegis.core.config.ConfigKeys.MODE;
+  static final String MAX_CONCURRENT_RUNS = dev.aegis.core.config.ConfigKeys.MAX_CONCURRENT_RUNS;
+  /** Passed only once the core knows it (the Linear tracker adds it); an unknown key fails every call. */
   static final String LINEAR_TEAM = "linear.team";
-  static final String READY_LABEL = "labels.ready";
-  static final String BUG_LABEL = "labels.bug";
-  static final String MODE = "mode";
-  static final String MAX_CONCURRENT_RUNS = "max-concurrent-runs";
 
   static final String ENV_GITHUB_TOKEN = "GITHUB_TOKEN";
   static final String ENV_GITHUB_REPOSITORY = "GITHUB_REPOSITORY";
   static final String ENV_GITHUB_API_URL = "GITHUB_API_URL";
   /** Provider-neutral model key name, set beside the provider's own name. */
   static final String ENV_MODEL_API_KEY = "AEGIS_MODEL_API_KEY";
+  /** Where the core writes transcripts and audit logs. */
+  static final String ENV_RECORDS_DIR = "AEGIS_RECORDS_DIR";
 
   private ConfigKeys() {}
+
+  /** True when the core reads {@code key} (overrides with unknown keys are configuration errors). */
+  static boolean coreKnows(String key) {
+    return dev.aegis.core.config.ConfigKeys.find(key).isPresent();
+  }
 }

@@ -17,6 +17,8 @@ public final class ConfigValidation {
   public static final Set<String> MODES = Set.of("plan-first", "auto");
 
   private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+  /** A GitHub login: letters, digits and single hyphens; an app's bot user ends in {@code [bot]}. */
+  private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\[bot\\])?");
 
   private ConfigValidation() {}
 
@@ -27,6 +29,20 @@ public final class ConfigValidation {
       return Check.ok();
     }
     return Check.error("Use the form owner/name, for example octo-org/shop (got '" + repository + "').");
+  }
+
+  /** The login the token acts as; the scan and the webhook need it to recognise Aegis's own comments. */
+  public static Check githubLogin(String value) {
+    String login = Text.blankToNull(value);
+    if (login == null) {
+      return Check.warning(
+          "Without it the scan and the webhook stay idle: Aegis must know which comments are its own.");
+    }
+    if (!LOGIN.matcher(login).matches()) {
+      return Check.error(
+          "Use a GitHub login such as aegis-bot, or my-app[bot] for a GitHub App (got '" + login + "').");
+    }
+    return Check.ok();
   }
 
   /** An absolute http(s) URL such as {@code https://ghe.example.com/api/v3}; blank means api.github.com. */

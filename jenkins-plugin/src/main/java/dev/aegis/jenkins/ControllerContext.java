@@ -8,13 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What core calls on the controller (the scan, the webhook) get: configuration overrides from the global
- * configuration and an environment holding only the configured token and model key. The controller's own
- * process environment is never handed over.
+ * What core calls on the controller (the scan, webhook events) get: configuration overrides from the global
+ * configuration (including {@code max-concurrent-runs}) and an environment holding only the configured
+ * token and model key. The controller's own process environment is never handed over.
  *
  * @param overrides configuration overrides by core config key
  * @param environment GITHUB_TOKEN and the model key variables, when configured
- * @param secrets values to mask in the scan log
+ * @param secrets values to mask in the controller's logs
  */
 public record ControllerContext(
     Map<String, String> overrides, Map<String, String> environment, List<String> secrets) {

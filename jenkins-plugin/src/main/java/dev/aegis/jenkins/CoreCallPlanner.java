@@ -17,6 +17,10 @@ public final class CoreCallPlanner {
   private static final List<String> SECRET_NAME_PARTS =
       List.of("TOKEN", "SECRET", "PASSWORD", "PASSPHRASE", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL");
 
+  /** The variable the core reads {@code github.login} from. */
+  private static final String LOGIN_VARIABLE =
+      dev.aegis.core.config.ConfigKeys.find(ConfigKeys.GITHUB_LOGIN).orElseThrow().environmentVariable();
+
   private final SecretLookup secrets;
 
   public CoreCallPlanner(SecretLookup secrets) {
@@ -29,9 +33,12 @@ public final class CoreCallPlanner {
    * @param step the validated step parameters
    * @param settings the global configuration ({@link AegisSettings#NONE} when unset)
    * @param buildEnvironment the build's environment ({@code EnvVars})
+   * @param recordsDir where the core writes this call's transcripts and audit logs (on the machine that holds
+   *     the workspace), or null to leave {@code AEGIS_RECORDS_DIR} as the environment has it
    * @throws IllegalArgumentException when a credentials id to use does not resolve
    */
-  public CoreCall plan(StepParameters step, AegisSettings settings, Map<String, String> buildEnvironment) {
+  public CoreCall plan(
+      StepParameters step, AegisSettings settings, Map<String, String> buildEnvironment, String recordsDir) {
     Map<String, String> environment = new HashMap<>();
     buildEnvironment.forEach(
         (name, value) -> {
@@ -79,6 +86,13 @@ public final class CoreCallPlanner {
     putIfSet(overrides, ConfigKeys.GITHUB_API_URL, apiUrl);
     putIfSet(overrides, ConfigKeys.MODEL, model);
     putGlobalOverrides(overrides, settings);
+    if (environment.containsKey(LOGIN_VARIABLE)) {
+      // a login set for this build (next to a token from withCredentials) beats the global one
+      overrides.remove(ConfigKeys.GITHUB_LOGIN);
+    }
+    if (recordsDir != null) {
+      environment.put(ConfigKeys.ENV_RECORDS_DIR, recordsDir);
+    }
 
     masks.removeIf(value -> value == null || value.isBlank());
     return new CoreCall(
@@ -92,9 +106,15 @@ public final class CoreCallPlanner {
         new ArrayList<>(masks));
   }
 
-  /** Overrides that only the global configuration sets (labels, mode, concurrency, Linear team). */
+  /**
+   * Overrides that only the global configuration sets (login, labels, mode, concurrency, Linear team). The
+   * concurrency goes to every call once Aegis is configured in Jenkins, so 0 pauses the steps too.
+   */
   static void putGlobalOverrides(Map<String, String> overrides, AegisSettings settings) {
-    putIfSet(overrides, ConfigKeys.LINEAR_TEAM, settings.linearTeam());
+    putIfSet(overrides, ConfigKeys.GITHUB_LOGIN, settings.githubLogin());
+    if (ConfigKeys.coreKnows(ConfigKeys.LINEAR_TEAM)) {
+      putIfSet(overrides, ConfigKeys.LINEAR_TEAM, settings.linearTeam());
+    }
     putIfSet(overrides, ConfigKeys.READY_LABEL, settings.readyLabel());
     putIfSet(overrides, ConfigKeys.BUG_LABEL, settings.bugLabel());
     putIfSet(overrides, ConfigKeys.MODE, settings.mode());

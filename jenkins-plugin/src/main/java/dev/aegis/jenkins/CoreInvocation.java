@@ -20,13 +20,8 @@ public final class CoreInvocation {
 
   public CoreOutcome invoke(CoreCall call, Path workspace, PrintStream out) {
     MaskingLog log = new MaskingLog(out, call.secrets());
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    // libraries that look up services through the context loader must see the plugin's bundled jars,
-    // not whatever Jenkins set (another plugin's Jackson, for example)
-    thread.setContextClassLoader(entry.getClass().getClassLoader());
     try {
-      HostResult result = entry.execute(call.toHostRequest(workspace), log);
+      HostResult result = PluginClassLoader.call(() -> entry.execute(call.toHostRequest(workspace), log));
       if (result == null) {
         return new CoreOutcome(HostResult.Outcome.INTERNAL_ERROR.name(), "the core returned no result", Map.of());
       }
@@ -35,8 +30,6 @@ public final class CoreInvocation {
       String message = "the core failed: " + e.getClass().getName() + ": " + e.getMessage();
       log.warn(message);
       return new CoreOutcome(HostResult.Outcome.INTERNAL_ERROR.name(), log.redact(message), Map.of());
-    } finally {
-      thread.setContextClassLoader(previous);
     }
   }
 }

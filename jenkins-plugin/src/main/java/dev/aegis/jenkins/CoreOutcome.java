@@ -38,6 +38,14 @@ public record CoreOutcome(String outcome, String message, Map<String, String> ou
   }
 
   /**
+   * True when the build should fail: every outcome but {@code OK} and {@code PAUSED} (a paused Aegis did
+   * nothing on purpose and says so). {@code BLOCKED} fails it: the run could not finish.
+   */
+  public boolean failsBuild() {
+    return !ok() && !HostResult.Outcome.PAUSED.name().equals(outcome);
+  }
+
+  /**
    * The map the step returns to the Pipeline: {@code outcome}, {@code message}, {@code runId},
    * {@code decision}, {@code prUrl} (empty strings when the core gave none).
    */

@@ -3,17 +3,18 @@ package dev.aegis.jenkins;
 import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.HostEntry;
 import dev.aegis.core.host.HostLog;
-import dev.aegis.core.host.HostRequest;
 import dev.aegis.core.host.HostResult;
+import dev.aegis.core.host.WorkItem;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@link WorkSource} backed by the core, run on the controller: {@code recover} (stale runs become
- * blocked), then {@code pickup} (claims ready bugs and reports the work to start in the {@link WorkOutputs}
- * format). A failed step is logged and the scan goes on with what it has.
+ * The {@link WorkSource} backed by the core, run on the controller: one {@code scan} call, which recovers
+ * stale runs, reads commands from the comments of the issues Aegis holds (the tracker records which were
+ * handled, so no time window is needed), claims ready issues and records approvals. It runs no agent: the
+ * agent work comes back in the {@code work} output, read with the core's {@link WorkItem}.
  */
 public final class CoreWorkSource implements WorkSource {
   private final HostEntry entry;
@@ -23,7 +24,7 @@ public final class CoreWorkSource implements WorkSource {
   /**
    * @param entry the core
    * @param context overrides and secrets from the global configuration
-   * @param scratch an empty directory the core may use as its workspace (the scan has no checkout)
+   * @param scratch a directory the core may use as its workspace (the scan has no checkout)
    */
   public CoreWorkSource(HostEntry entry, ControllerContext context, Path scratch) {
     this.entry = Objects.requireNonNull(entry, "entry");
@@ -32,22 +33,12 @@ public final class CoreWorkSource implements WorkSource {
   }
 
   @Override
-  public List<WorkItem> findWork(ScanRequest request, HostLog log) {
-    List<WorkItem> work = new ArrayList<>();
-    HostResult recovery = entry.execute(request(HostCommand.RECOVER), log);
-    if (recovery.outcome() != HostResult.Outcome.OK) {
-      log.warn("Stale-run recovery: " + recovery.outcome() + ": " + recovery.message());
+  public List<WorkItem> findWork(AegisSettings settings, HostLog log) {
+    HostResult result = entry.execute(ControllerRequests.of(HostCommand.SCAN, context, scratch, Map.of()), log);
+    if (result.outcome() != HostResult.Outcome.OK) {
+      // a scan that blocked one run still reports the work it queued for the others
+      log.warn("Aegis scan: " + result.outcome() + ": " + result.message());
     }
-    HostResult pickup = entry.execute(request(HostCommand.PICKUP), log);
-    if (pickup.outcome() != HostResult.Outcome.OK) {
-      log.warn("Pickup: " + pickup.outcome() + ": " + pickup.message());
-      return work;
-    }
-    work.addAll(WorkOutputs.parse(pickup.outputs(), log));
-    return work;
-  }
-
-  private HostRequest request(HostCommand command) {
-    return new HostRequest(command, null, null, false, null, context.overrides(), context.environment(), scratch);
+    return CoreWork.of(result, log);
   }
 }

@@ -1,5 +1,6 @@
 package dev.aegis.jenkins;
 
+import dev.aegis.core.host.WorkItem;
 import hudson.model.CauseAction;
 import hudson.model.Job;
 import hudson.model.ParameterValue;
@@ -13,7 +14,7 @@ import jenkins.model.ParameterizedJobMixIn;
 
 /**
  * Queues the worker job with {@code ISSUE}, {@code COMMAND} and {@code RUN_ID} String parameters. Jenkins
- * folds a request into an identical queued one, a second guard beside {@link WorkDeduplicator}. The job must
+ * folds a request into an identical queued one, a second guard beside {@link WorkStarter}. The job must
  * declare the three parameters: Jenkins drops undeclared ones.
  */
 final class JenkinsWorkerLauncher implements WorkerLauncher {
@@ -29,10 +30,10 @@ final class JenkinsWorkerLauncher implements WorkerLauncher {
       return Launch.NOT_BUILDABLE;
     }
     List<ParameterValue> values = new ArrayList<>();
-    item.parameters().forEach((name, value) -> values.add(new StringParameterValue(name, value)));
+    WorkerParameters.of(item).forEach((name, value) -> values.add(new StringParameterValue(name, value)));
     Queue.Item queued =
         ParameterizedJobMixIn.scheduleBuild2(
-            job, 0, new ParametersAction(values), new CauseAction(new AegisCause(item.describe())));
+            job, 0, new ParametersAction(values), new CauseAction(new AegisCause(WorkerParameters.describe(item))));
     return queued == null ? Launch.NOT_BUILDABLE : Launch.SCHEDULED;
   }
 }

@@ -6,42 +6,61 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * A {@link HostLog} that prints to a Jenkins build log (or the scan's log) and replaces every registered
- * secret with {@code ****}: the credentials the step resolved, secret-looking environment values, and what
- * the core registers through {@link #mask(String)}. Lines from the core are printed as they are otherwise,
- * so the step prints what the CLI prints.
+ * A {@link HostLog} that prints to a Jenkins build log (or the scan's or the webhook's log) and replaces
+ * every registered secret with {@code ****}: the credentials the step resolved, secret-looking environment
+ * values, and what the core registers through {@link #mask(String)}. Lines from the core are printed as
+ * they are otherwise, so the step prints what the CLI prints with {@code --verbose} (the resolved
+ * configuration, then the lines).
  */
 public final class MaskingLog implements HostLog {
   static final String MASK = "****";
 
-  private final PrintStream out;
+  private final Consumer<String> out;
+  private final Consumer<String> detail;
   private final List<String> secrets = new CopyOnWriteArrayList<>();
+  private volatile boolean inGroup;
 
   public MaskingLog(PrintStream out, Collection<String> secrets) {
+    this(out::println, out::println, secrets);
+  }
+
+  /**
+   * A log that hands each (redacted) line to a sink, for example a {@code java.util.logging} logger.
+   *
+   * @param out decisions, progress and warnings
+   * @param detail the resolved configuration the core prints as a group (a logger keeps it at a finer level)
+   * @param secrets values to mask from the start
+   */
+  public MaskingLog(Consumer<String> out, Consumer<String> detail, Collection<String> secrets) {
     this.out = out;
+    this.detail = detail;
     secrets.forEach(this::mask);
   }
 
   @Override
   public void line(String text) {
-    print(text);
+    print(inGroup ? detail : out, text);
   }
 
   @Override
   public void warn(String text) {
-    print("WARNING: " + text);
+    print(out, "WARNING: " + text);
   }
 
   @Override
   public void group(String title) {
-    print("--- " + title);
+    // as the CLI prints it with --verbose: the build log shows the resolved configuration and its sources
+    inGroup = true;
+    print(detail, "== " + title + " ==");
   }
 
   @Override
   public void endGroup() {
-    // the build log has no collapsible sections; the next group title separates
+    // the build log has no collapsible sections; the next line follows
+    inGroup = false;
   }
 
   @Override
@@ -55,9 +74,7 @@ public final class MaskingLog implements HostLog {
 
   @Override
   public void summary(String markdown) {
-    if (markdown != null) {
-      markdown.lines().forEach(this::print);
-    }
+    // the log already has every line; a summary is for job pages (GitHub Actions), as in the CLI
   }
 
   /** The text with every registered secret replaced. */
@@ -72,9 +89,9 @@ public final class MaskingLog implements HostLog {
     return result;
   }
 
-  private void print(String text) {
+  private void print(Consumer<String> sink, String text) {
     try {
-      out.println(redact(text));
+      sink.accept(redact(text));
     } catch (RuntimeException e) {
       // HostLog implementations must not throw; a broken log stream must not fail the run
     }

@@ -1,26 +1,20 @@
 package dev.aegis.jenkins;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
  * What one tick of the scan did.
  *
  * @param decision whether it scanned
- * @param started work whose worker build was queued
- * @param skipped work already started earlier (deduplicated)
- * @param failed work that could not be started (retried next scan)
+ * @param starts the work it started, skipped as already started, or could not start
  */
-public record ScanReport(
-    ScanDecision decision, List<WorkItem> started, List<WorkItem> skipped, List<WorkItem> failed) {
+public record ScanReport(ScanDecision decision, WorkStarter.Starts starts) {
   public ScanReport {
     Objects.requireNonNull(decision, "decision");
-    started = List.copyOf(started);
-    skipped = List.copyOf(skipped);
-    failed = List.copyOf(failed);
+    Objects.requireNonNull(starts, "starts");
   }
 
   static ScanReport idle(ScanDecision decision) {
-    return new ScanReport(decision, List.of(), List.of(), List.of());
+    return new ScanReport(decision, WorkStarter.Starts.none());
   }
 }

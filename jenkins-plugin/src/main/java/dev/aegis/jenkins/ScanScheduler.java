@@ -15,16 +15,15 @@ public final class ScanScheduler {
    * @param settings the current global configuration
    * @param now the tick's time
    * @param lastScan when the last scan started, or null when none ran since Jenkins started
-   * @param requested true when a webhook asked for a scan before the period elapsed
    */
-  public ScanDecision decide(AegisSettings settings, Instant now, Instant lastScan, boolean requested) {
+  public ScanDecision decide(AegisSettings settings, Instant now, Instant lastScan) {
     if (settings.paused()) {
       return ScanDecision.PAUSED;
     }
     if (missingConfiguration(settings) != null) {
       return ScanDecision.NOT_CONFIGURED;
     }
-    if (requested || lastScan == null) {
+    if (lastScan == null) {
       return ScanDecision.DUE;
     }
     Duration elapsed = Duration.between(lastScan, now);
@@ -35,13 +34,18 @@ public final class ScanScheduler {
     return ScanDecision.NOT_DUE;
   }
 
-  /** What is missing for the scan to start anything, or null when nothing is. */
+  /**
+   * What is missing for the controller (scan or webhook) to start anything, or null when nothing is.
+   */
   public String missingConfiguration(AegisSettings settings) {
-    if (settings.repository() == null && settings.linearTeam() == null) {
+    if (settings.repository() == null) {
       return "no tracker: set the GitHub repository";
     }
-    if (settings.repository() != null && settings.credentialsId() == null) {
+    if (settings.credentialsId() == null) {
       return "no GitHub token: choose the token's credentials";
+    }
+    if (settings.githubLogin() == null) {
+      return "no GitHub login: name the account the token acts as, so Aegis recognises its own comments";
     }
     if (settings.workerJob() == null) {
       return "no worker job: name the job the scan starts";

@@ -98,7 +98,10 @@ public record StepParameters(
   private void checkRequired() {
     switch (command) {
       case PLAN -> require(issue, "issue", "issue: '123'");
-      case IMPLEMENT -> require(runId, "runId", "runId: params.RUN_ID (the id in the RCA comment)");
+      case IMPLEMENT -> {
+        require(issue, "issue", "issue: params.ISSUE");
+        require(runId, "runId", "runId: params.RUN_ID (the id in the RCA comment)");
+      }
       case RUN -> require(prompt, "prompt", "prompt: 'explain the failing test'");
       default -> {
         // pickup scans (or picks up one issue when given); action reads the event from the environment

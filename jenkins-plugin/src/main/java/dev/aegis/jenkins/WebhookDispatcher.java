@@ -1,15 +1,15 @@
 package dev.aegis.jenkins;
 
 /**
- * Receives verified webhook events. The plugin's default ({@link ScanRequestingDispatcher}) makes the
- * periodic scan run at its next tick; a core-backed dispatcher (the same dispatch the GitHub Action uses)
- * can replace it.
+ * Receives verified webhook events. The plugin's is {@link CoreEventDispatcher}, which hands them to the
+ * core's {@code event} command (the dispatch the GitHub Action uses, without running the agent).
  */
 @FunctionalInterface
 public interface WebhookDispatcher {
 
   /**
-   * Handles one event quickly (the HTTP request waits for it); long work belongs in a build.
+   * Handles one event quickly (the HTTP request waits for it); tracker calls belong on another thread and
+   * agent work in a build.
    *
    * @return the answer for GitHub's delivery log
    */

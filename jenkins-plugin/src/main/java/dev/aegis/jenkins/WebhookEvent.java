@@ -24,4 +24,9 @@ public record WebhookEvent(String event, String deliveryId, byte[] body) {
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
+
+  /** For logs: {@code issue_comment (delivery 72d3...)}. */
+  public String describe() {
+    return event + (deliveryId == null ? "" : " (delivery " + deliveryId + ")");
+  }
 }

@@ -1,22 +1,23 @@
 package dev.aegis.jenkins;
 
 import dev.aegis.core.host.HostLog;
+import dev.aegis.core.host.WorkItem;
 import java.util.List;
 
 /**
- * Where the periodic scan gets its work: ready issues to plan (claimed), approval commands posted since
- * the last scan, and stale-run recovery. The standard implementation is {@link CoreWorkSource}.
+ * Where the periodic scan gets its work: the agent work (plan a claimed issue, implement an approved run)
+ * that the tracker calls of one scan left for workers. The standard implementation is {@link CoreWorkSource}.
  */
 public interface WorkSource {
 
   /**
-   * Finds the work to start now. Writes to the tracker (claims, recovery) are the source's own business;
-   * starting builds is the scan's.
+   * Finds the work to start now. Writes to the tracker (recovery, claims, recorded approvals) are the
+   * source's own business; starting builds is the scan's.
    *
-   * @param request the configuration and time window
+   * @param settings the global configuration at the time of the scan
    * @param log the scan log (secrets already masked)
    * @return work items, possibly empty; never null
    * @throws RuntimeException when the source fails; the scan logs it and tries again next period
    */
-  List<WorkItem> findWork(ScanRequest request, HostLog log);
+  List<WorkItem> findWork(AegisSettings settings, HostLog log);
 }

@@ -1,11 +1,13 @@
 package dev.aegis.jenkins;
 
+import dev.aegis.core.host.WorkItem;
+
 /** Starts the configured worker job for one {@link WorkItem}; the Jenkins implementation queues a build. */
 public interface WorkerLauncher {
 
   /**
    * @param jobFullName the worker job's full name (folders separated by {@code /})
-   * @param item the work, which becomes the build's parameters
+   * @param item the work, which becomes the build's parameters ({@link WorkerParameters})
    */
   Launch launch(String jobFullName, WorkItem item);
 

@@ -57,9 +57,17 @@ class ConfigValidationTest {
   }
 
   @Test
+  void githubLoginAcceptsUsersAndAppBotsAndWarnsWhenMissing() {
+    assertThat(ConfigValidation.githubLogin("aegis-bot").kind()).isEqualTo(Check.Kind.OK);
+    assertThat(ConfigValidation.githubLogin("my-app[bot]").kind()).isEqualTo(Check.Kind.OK);
+    assertThat(ConfigValidation.githubLogin(" ").kind()).isEqualTo(Check.Kind.WARNING);
+    assertThat(ConfigValidation.githubLogin("two words").kind()).isEqualTo(Check.Kind.ERROR);
+  }
+
+  @Test
   void settingsRejectImpossibleNumbers() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new AegisSettings(null, null, null, null, null, null, null, null, null, 0, 1, null, null))
+            () -> Settings.none().scanPeriodMinutes(0).build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(AegisSettings.NONE.paused()).isFalse();
   }

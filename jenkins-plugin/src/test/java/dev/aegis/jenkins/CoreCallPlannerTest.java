@@ -15,7 +15,7 @@ class CoreCallPlannerTest {
 
   @Test
   void stepCredentialsBecomeGithubTokenAndAreMasked() {
-    CoreCall call = planner.plan(step(p -> p.setCredentialsId("gh-step")), AegisSettings.NONE, Map.of("GITHUB_TOKEN", "from-env"));
+    CoreCall call = planner.plan(step(p -> p.setCredentialsId("gh-step")), AegisSettings.NONE, Map.of("GITHUB_TOKEN", "from-env"), null);
 
     assertThat(call.environment()).containsEntry("GITHUB_TOKEN", "ghp_step");
     assertThat(call.secrets()).contains("ghp_step");
@@ -23,7 +23,7 @@ class CoreCallPlannerTest {
 
   @Test
   void withCredentialsTokenInTheEnvironmentBeatsTheGlobalConfiguration() {
-    CoreCall call = planner.plan(step(p -> {}), settings("gh-global", null, null), Map.of("GITHUB_TOKEN", "ghp_env"));
+    CoreCall call = planner.plan(step(p -> {}), settings("gh-global", null, null), Map.of("GITHUB_TOKEN", "ghp_env"), null);
 
     assertThat(call.environment()).containsEntry("GITHUB_TOKEN", "ghp_env");
     assertThat(call.secrets()).containsExactly("ghp_env");
@@ -31,7 +31,7 @@ class CoreCallPlannerTest {
 
   @Test
   void globalCredentialsApplyWhenNothingElseGivesAToken() {
-    CoreCall call = planner.plan(step(p -> {}), settings("gh-global", null, null), Map.of());
+    CoreCall call = planner.plan(step(p -> {}), settings("gh-global", null, null), Map.of(), null);
 
     assertThat(call.environment()).containsEntry("GITHUB_TOKEN", "ghp_global");
   }
@@ -42,7 +42,7 @@ class CoreCallPlannerTest {
         planner.plan(step(p -> {
           p.setModelCredentialsId("llm");
           p.setModel("anthropic/claude-sonnet");
-        }), AegisSettings.NONE, Map.of());
+        }), AegisSettings.NONE, Map.of(), null);
 
     assertThat(call.environment())
         .containsEntry("ANTHROPIC_API_KEY", "sk-model")
@@ -54,32 +54,32 @@ class CoreCallPlannerTest {
   @Test
   void modelKeyAlreadyInTheEnvironmentIsNotReplacedByTheGlobalOne() {
     CoreCall call =
-        planner.plan(step(p -> {}), settings(null, "llm", "openai/gpt-4.1"), Map.of("OPENAI_API_KEY", "sk-env"));
+        planner.plan(step(p -> {}), settings(null, "llm", "openai/gpt-4.1"), Map.of("OPENAI_API_KEY", "sk-env"), null);
 
     assertThat(call.environment()).containsEntry("OPENAI_API_KEY", "sk-env").doesNotContainKey("AEGIS_MODEL_API_KEY");
   }
 
   @Test
   void unknownCredentialsIdFailsWithAnActionableMessage() {
-    assertThatThrownBy(() -> planner.plan(step(p -> p.setCredentialsId("nope")), AegisSettings.NONE, Map.of()))
+    assertThatThrownBy(() -> planner.plan(step(p -> p.setCredentialsId("nope")), AegisSettings.NONE, Map.of(), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no 'Secret text' credentials with id 'nope' (GitHub token)");
   }
 
   @Test
   void repositoryComesFromTheStepThenTheEnvironmentThenTheGlobalConfiguration() {
-    AegisSettings global = new AegisSettings("octo/global", null, null, null, null, null, null, null, null, 10, 1, null, null);
+    AegisSettings global = Settings.none().repository("octo/global").build();
 
-    assertThat(planner.plan(step(p -> p.setRepository("octo/step")), global, Map.of("GITHUB_REPOSITORY", "octo/env")).overrides())
+    assertThat(planner.plan(step(p -> p.setRepository("octo/step")), global, Map.of("GITHUB_REPOSITORY", "octo/env"), null).overrides())
         .containsEntry("github.repository", "octo/step");
-    assertThat(planner.plan(step(p -> {}), global, Map.of("GITHUB_REPOSITORY", "octo/env")).overrides())
+    assertThat(planner.plan(step(p -> {}), global, Map.of("GITHUB_REPOSITORY", "octo/env"), null).overrides())
         .doesNotContainKey("github.repository");
-    assertThat(planner.plan(step(p -> {}), global, Map.of()).overrides()).containsEntry("github.repository", "octo/global");
+    assertThat(planner.plan(step(p -> {}), global, Map.of(), null).overrides()).containsEntry("github.repository", "octo/global");
   }
 
   @Test
   void apiUrlOverrideIsPassedUnderTheCoreKey() {
-    CoreCall call = planner.plan(step(p -> p.setApiUrl("https://ghe.example.com/api/v3")), AegisSettings.NONE, Map.of());
+    CoreCall call = planner.plan(step(p -> p.setApiUrl("https://ghe.example.com/api/v3")), AegisSettings.NONE, Map.of(), null);
 
     assertThat(call.overrides()).containsEntry("github.api-url", "https://ghe.example.com/api/v3");
   }
@@ -87,7 +87,7 @@ class CoreCallPlannerTest {
   @Test
   void secretLookingEnvironmentValuesAreMaskedButPlainOnesAreNot() {
     CoreCall call =
-        planner.plan(step(p -> {}), AegisSettings.NONE, Map.of("SLACK_TOKEN", "xoxb-1", "DB_PASSWORD", "hunter2", "BUILD_NUMBER", "7"));
+        planner.plan(step(p -> {}), AegisSettings.NONE, Map.of("SLACK_TOKEN", "xoxb-1", "DB_PASSWORD", "hunter2", "BUILD_NUMBER", "7"), null);
 
     assertThat(call.secrets()).containsExactlyInAnyOrder("xoxb-1", "hunter2");
     assertThat(call.environment()).containsEntry("BUILD_NUMBER", "7");
@@ -99,7 +99,7 @@ class CoreCallPlannerTest {
         planner.plan(step(p -> {
           p.setIssue("42");
           p.setDryRun(true);
-        }), AegisSettings.NONE, Map.of());
+        }), AegisSettings.NONE, Map.of(), null);
 
     var request = call.toHostRequest(java.nio.file.Path.of("/ws"));
     assertThat(request.command()).isEqualTo(HostCommand.PICKUP);
@@ -109,8 +109,50 @@ class CoreCallPlannerTest {
   }
 
   @Test
+  void theRecordsDirectoryReachesTheCoreAsAegisRecordsDir() {
+    CoreCall call = planner.plan(step(p -> {}), AegisSettings.NONE, Map.of(), "/agent/ws@tmp/aegis-records/c1");
+
+    assertThat(call.environment()).containsEntry("AEGIS_RECORDS_DIR", "/agent/ws@tmp/aegis-records/c1");
+    assertThat(planner.plan(step(p -> {}), AegisSettings.NONE, Map.of("AEGIS_RECORDS_DIR", "/mine"), null).environment())
+        .containsEntry("AEGIS_RECORDS_DIR", "/mine");
+  }
+
+  @Test
+  void theGlobalConfigurationGivesEveryCallItsLoginAndConcurrency() {
+    AegisSettings global = Settings.configured().maxConcurrentRuns(0).labels("ready", "defect").mode("auto").build();
+
+    Map<String, String> overrides = planner.plan(step(p -> {}), global, Map.of("GITHUB_TOKEN", "t"), null).overrides();
+
+    assertThat(overrides)
+        .containsEntry("github.login", "aegis-bot")
+        .containsEntry("max-concurrent-runs", "0")
+        .containsEntry("labels.ready", "ready")
+        .containsEntry("labels.bug", "defect")
+        .containsEntry("mode", "auto");
+  }
+
+  @Test
+  void aLoginSetForTheBuildBeatsTheGlobalOne() {
+    AegisSettings global = Settings.configured().build();
+
+    assertThat(planner.plan(step(p -> {}), global, Map.of("AEGIS_GITHUB_LOGIN", "other-bot", "GITHUB_TOKEN", "t"), null).overrides())
+        .doesNotContainKey("github.login");
+  }
+
+  @Test
+  void aLinearTeamIsNotPassedToACoreThatDoesNotKnowTheKey() {
+    // an unknown override key is a configuration error for every call: the team waits for the Linear tracker
+    AegisSettings global = Settings.configured().linearTeam("ENG").build();
+
+    Map<String, String> overrides = planner.plan(step(p -> {}), global, Map.of("GITHUB_TOKEN", "t"), null).overrides();
+
+    assertThat(overrides.containsKey("linear.team"))
+        .isEqualTo(dev.aegis.core.config.ConfigKeys.find("linear.team").isPresent());
+  }
+
+  @Test
   void toStringNeverShowsTheEnvironment() {
-    CoreCall call = planner.plan(step(p -> p.setCredentialsId("gh-step")), AegisSettings.NONE, Map.of());
+    CoreCall call = planner.plan(step(p -> p.setCredentialsId("gh-step")), AegisSettings.NONE, Map.of(), null);
 
     assertThat(call.toString()).doesNotContain("ghp_step");
   }
@@ -122,6 +164,6 @@ class CoreCallPlannerTest {
   }
 
   private static AegisSettings settings(String credentialsId, String modelCredentialsId, String model) {
-    return new AegisSettings(null, null, null, credentialsId, modelCredentialsId, model, null, null, null, 10, 1, null, null);
+    return Settings.none().credentialsId(credentialsId).modelCredentialsId(modelCredentialsId).model(model).build();
   }
 }

@@ -76,11 +76,48 @@ class CoreInvocationTest {
   }
 
   @Test
+  void aPausedAegisDoesNotFailTheBuildButABlockedRunAndErrorsDo() {
+    assertThat(new CoreOutcome("PAUSED", "Aegis is paused", Map.of()).failsBuild()).isFalse();
+    assertThat(new CoreOutcome("OK", "", Map.of()).failsBuild()).isFalse();
+    assertThat(new CoreOutcome("BLOCKED", "tests fail", Map.of()).failsBuild()).isTrue();
+    assertThat(new CoreOutcome("CONFIG_ERROR", "no token", Map.of()).failsBuild()).isTrue();
+  }
+
+  @Test
+  void theCoreRunsWithThePluginsClassLoaderAndTheCallersIsRestored() {
+    ClassLoader before = Thread.currentThread().getContextClassLoader();
+    ClassLoader[] during = new ClassLoader[1];
+    new CoreInvocation((request, log) -> {
+      during[0] = Thread.currentThread().getContextClassLoader();
+      return HostResult.of(HostResult.Outcome.OK, "");
+    }).invoke(call(List.of()), WORKSPACE, out);
+
+    assertThat(during[0]).isSameAs(CoreInvocation.class.getClassLoader());
+    assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
+  }
+
+  @Test
   void theContextClassLoaderIsRestored() {
     ClassLoader before = Thread.currentThread().getContextClassLoader();
     new CoreInvocation((request, log) -> HostResult.of(HostResult.Outcome.OK, "")).invoke(call(List.of()), WORKSPACE, out);
 
     assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
+  }
+
+  @Test
+  void aLoggerSinkKeepsTheConfigurationGroupApartFromTheDecisions() {
+    List<String> info = new java.util.ArrayList<>();
+    List<String> fine = new java.util.ArrayList<>();
+    MaskingLog log = new MaskingLog(info::add, fine::add, List.of("ghp_secret"));
+
+    log.group("Aegis configuration");
+    log.line("github.repository = octo/shop  (host input)");
+    log.endGroup();
+    log.line("github:#1 claimed - run 1-abc with ghp_secret");
+    log.summary("### table");
+
+    assertThat(fine).containsExactly("== Aegis configuration ==", "github.repository = octo/shop  (host input)");
+    assertThat(info).containsExactly("github:#1 claimed - run 1-abc with ****");
   }
 
   @Test

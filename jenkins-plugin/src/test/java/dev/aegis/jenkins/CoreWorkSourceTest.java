@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.HostRequest;
 import dev.aegis.core.host.HostResult;
+import dev.aegis.core.host.WorkItem;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,69 +16,91 @@ import org.junit.jupiter.api.Test;
 
 class CoreWorkSourceTest {
   private static final AegisSettings SETTINGS =
-      new AegisSettings("octo/shop", "https://ghe.example.com/api/v3", null, "gh", "llm", "openai/gpt-4.1",
-          "ready", "bug", "auto", 10, 2, "aegis/worker", null);
+      Settings.configured()
+          .apiUrl("https://ghe.example.com/api/v3")
+          .modelCredentialsId("llm")
+          .model("openai/gpt-4.1")
+          .labels("ready", "bug")
+          .mode("auto")
+          .maxConcurrentRuns(2)
+          .build();
   private static final ControllerContext CONTEXT =
       ControllerContext.of(SETTINGS, id -> Optional.of(id.equals("gh") ? "ghp_scan" : "sk-scan"));
+  private static final Path SCRATCH = Path.of("/tmp/aegis-controller");
 
   private final List<HostRequest> requests = new ArrayList<>();
   private final RecordingLog log = new RecordingLog();
 
   @Test
-  void recoversThenPicksUpAndReturnsTheReportedWork() {
-    CoreWorkSource source =
-        new CoreWorkSource((request, log) -> {
-          requests.add(request);
-          return request.command() == HostCommand.PICKUP
-              ? new HostResult(HostResult.Outcome.OK, "", Map.of("work", "claim:42\tplan\t42\tr-1"))
-              : HostResult.of(HostResult.Outcome.OK, "");
-        }, CONTEXT, Path.of("/tmp/aegis-scan"));
+  void oneScanCallReturnsTheWorkTheCoreReported() {
+    CoreWorkSource source = source(HostResult.Outcome.OK, "plan:#42:42-abc:1\tplan\t42\t42-abc\nimplement:#7:7-def:2\timplement\t7\t7-def");
 
-    List<WorkItem> work = source.findWork(new ScanRequest(SETTINGS, Instant.EPOCH), log);
+    List<WorkItem> work = source.findWork(SETTINGS, log);
 
-    assertThat(work).containsExactly(new WorkItem("claim:42", HostCommand.PLAN, "42", "r-1"));
-    assertThat(requests).extracting(HostRequest::command).containsExactly(HostCommand.RECOVER, HostCommand.PICKUP);
-    assertThat(requests.get(1).dryRun()).isFalse();
+    assertThat(work)
+        .containsExactly(
+            new WorkItem("plan:#42:42-abc:1", HostCommand.PLAN, "42", "42-abc"),
+            new WorkItem("implement:#7:7-def:2", HostCommand.IMPLEMENT, "7", "7-def"));
+    assertThat(requests).extracting(HostRequest::command).containsExactly(HostCommand.SCAN);
+    assertThat(requests.get(0).dryRun()).isFalse();
+    assertThat(requests.get(0).workspace()).isEqualTo(SCRATCH);
   }
 
   @Test
-  void coreCallsGetTheGlobalConfigurationAndOnlyTheConfiguredSecrets() {
-    new CoreWorkSource((request, log) -> {
-      requests.add(request);
-      return HostResult.of(HostResult.Outcome.OK, "");
-    }, CONTEXT, Path.of("/tmp/aegis-scan")).findWork(new ScanRequest(SETTINGS, Instant.EPOCH), log);
+  void theScanGetsTheGlobalConfigurationAndOnlyTheConfiguredSecrets() {
+    source(HostResult.Outcome.OK, "").findWork(SETTINGS, log);
 
-    HostRequest pickup = requests.get(1);
-    assertThat(pickup.overrides())
+    HostRequest scan = requests.get(0);
+    assertThat(scan.overrides())
         .containsEntry("github.repository", "octo/shop")
         .containsEntry("github.api-url", "https://ghe.example.com/api/v3")
+        .containsEntry("github.login", "aegis-bot")
         .containsEntry("model", "openai/gpt-4.1")
         .containsEntry("labels.ready", "ready")
         .containsEntry("mode", "auto")
         .containsEntry("max-concurrent-runs", "2");
-    assertThat(pickup.environment())
-        .containsOnlyKeys("GITHUB_TOKEN", "OPENAI_API_KEY", "AEGIS_MODEL_API_KEY")
-        .containsEntry("GITHUB_TOKEN", "ghp_scan");
+    assertThat(scan.environment())
+        .containsOnlyKeys("GITHUB_TOKEN", "OPENAI_API_KEY", "AEGIS_MODEL_API_KEY", "AEGIS_CACHE_DIR")
+        .containsEntry("GITHUB_TOKEN", "ghp_scan")
+        .containsEntry("AEGIS_CACHE_DIR", SCRATCH.resolve("http-cache").toString());
     assertThat(CONTEXT.secrets()).containsExactly("ghp_scan", "sk-scan");
   }
 
   @Test
-  void failedPickupIsLoggedAndYieldsNoWork() {
-    CoreWorkSource source =
-        new CoreWorkSource(
-            (request, log) -> HostResult.of(HostResult.Outcome.INPUT_ERROR, "'" + request.command().cliName() + "' is not available"),
-            CONTEXT,
-            Path.of("/tmp/aegis-scan"));
+  void aMalformedWorkLineIsReportedAndTheOthersStillCount() {
+    List<WorkItem> work = source(HostResult.Outcome.OK, "garbage\nplan:#42:r:1\tplan\t42\tr").findWork(SETTINGS, log);
 
-    assertThat(source.findWork(new ScanRequest(SETTINGS, Instant.EPOCH), log)).isEmpty();
-    assertThat(log.warnings)
-        .containsExactly(
-            "Stale-run recovery: INPUT_ERROR: 'recover' is not available", "Pickup: INPUT_ERROR: 'pickup' is not available");
+    assertThat(work).extracting(WorkItem::issue).containsExactly("42");
+    assertThat(log.warnings).singleElement().asString().contains("malformed work line: garbage");
+  }
+
+  @Test
+  void aScanThatEndedBlockedIsReportedButItsWorkStillStarts() {
+    List<WorkItem> work = source(HostResult.Outcome.BLOCKED, "plan:#42:r:1\tplan\t42\tr").findWork(SETTINGS, log);
+
+    assertThat(work).hasSize(1);
+    assertThat(log.warnings).containsExactly("Aegis scan: BLOCKED: the core said so");
+  }
+
+  @Test
+  void aFailedScanYieldsNoWork() {
+    assertThat(source(HostResult.Outcome.AUTH_ERROR, null).findWork(SETTINGS, log)).isEmpty();
+    assertThat(log.warnings).containsExactly("Aegis scan: AUTH_ERROR: the core said so");
   }
 
   @Test
   void missingGlobalCredentialsFailTheScanWithTheId() {
     assertThatThrownBy(() -> ControllerContext.of(SETTINGS, id -> Optional.empty()))
         .hasMessage("no global 'Secret text' credentials with id 'gh' (GitHub token)");
+  }
+
+  private CoreWorkSource source(HostResult.Outcome outcome, String work) {
+    return new CoreWorkSource(
+        (request, log) -> {
+          requests.add(request);
+          return new HostResult(outcome, "the core said so", work == null ? Map.of() : Map.of("work", work));
+        },
+        CONTEXT,
+        SCRATCH);
   }
 }

@@ -43,7 +43,9 @@ class HpiPackagingIT {
           "symbol-annotation", "annotation-indexer", "json-lib", "guava", "slf4j", "jcl-over-slf4j", "commons-io",
           "commons-lang-", "commons-codec", "commons-beanutils", "commons-collections", "commons-fileupload",
           "spring-", "groovy", "xstream", "jelly", "junit", "assertj", "credentials", "plain-credentials",
-          "workflow-");
+          "workflow-",
+          // test-only: the fakes and the CLI the step is compared with
+          "aegis-testkit", "aegis-action-runner", "picocli", "swagger-request-validator", "graphql-java");
   /** Packages that belong to Jenkins and its plugins; a bundled copy would shadow or clash with theirs. */
   private static final List<String> FORBIDDEN_PACKAGES =
       List.of(

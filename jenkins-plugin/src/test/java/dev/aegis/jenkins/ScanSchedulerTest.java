@@ -11,55 +11,58 @@ class ScanSchedulerTest {
 
   @Test
   void firstTickAfterStartScans() {
-    assertThat(scheduler.decide(configured(10, 1), T0, null, false)).isEqualTo(ScanDecision.DUE);
+    assertThat(scheduler.decide(configured(10, 1), T0, null)).isEqualTo(ScanDecision.DUE);
   }
 
   @Test
   void scansAgainOnlyWhenThePeriodHasElapsed() {
     AegisSettings settings = configured(10, 1);
 
-    assertThat(scheduler.decide(settings, T0.plusSeconds(9 * 60 + 59), T0, false)).isEqualTo(ScanDecision.NOT_DUE);
-    assertThat(scheduler.decide(settings, T0.plusSeconds(10 * 60), T0, false)).isEqualTo(ScanDecision.DUE);
+    assertThat(scheduler.decide(settings, T0.plusSeconds(9 * 60 + 59), T0)).isEqualTo(ScanDecision.NOT_DUE);
+    assertThat(scheduler.decide(settings, T0.plusSeconds(10 * 60), T0)).isEqualTo(ScanDecision.DUE);
   }
 
   @Test
   void aChangedPeriodAppliesAtTheNextTick() {
-    assertThat(scheduler.decide(configured(10, 1), T0.plusSeconds(120), T0, false)).isEqualTo(ScanDecision.NOT_DUE);
-    assertThat(scheduler.decide(configured(2, 1), T0.plusSeconds(120), T0, false)).isEqualTo(ScanDecision.DUE);
+    assertThat(scheduler.decide(configured(10, 1), T0.plusSeconds(120), T0)).isEqualTo(ScanDecision.NOT_DUE);
+    assertThat(scheduler.decide(configured(2, 1), T0.plusSeconds(120), T0)).isEqualTo(ScanDecision.DUE);
   }
 
   @Test
-  void zeroConcurrencyPausesEvenWhenDueOrRequested() {
-    assertThat(scheduler.decide(configured(10, 0), T0, null, true)).isEqualTo(ScanDecision.PAUSED);
+  void zeroConcurrencyPausesEvenWhenDue() {
+    assertThat(scheduler.decide(configured(10, 0), T0, null)).isEqualTo(ScanDecision.PAUSED);
   }
 
   @Test
   void withoutWorkerJobNothingIsScanned() {
-    AegisSettings settings = new AegisSettings("octo/shop", null, null, "gh", null, null, null, null, null, 10, 1, null, null);
+    AegisSettings settings = Settings.configured().workerJob(null).build();
 
-    assertThat(scheduler.decide(settings, T0, null, false)).isEqualTo(ScanDecision.NOT_CONFIGURED);
+    assertThat(scheduler.decide(settings, T0, null)).isEqualTo(ScanDecision.NOT_CONFIGURED);
     assertThat(scheduler.missingConfiguration(settings)).startsWith("no worker job");
   }
 
   @Test
   void withoutTrackerOrTokenNothingIsScanned() {
-    assertThat(scheduler.decide(AegisSettings.NONE, T0, null, false)).isEqualTo(ScanDecision.NOT_CONFIGURED);
-    AegisSettings noToken = new AegisSettings("octo/shop", null, null, null, null, null, null, null, null, 10, 1, "worker", null);
+    assertThat(scheduler.decide(AegisSettings.NONE, T0, null)).isEqualTo(ScanDecision.NOT_CONFIGURED);
+    AegisSettings noToken = Settings.configured().credentialsId(null).build();
     assertThat(scheduler.missingConfiguration(noToken)).startsWith("no GitHub token");
   }
 
   @Test
-  void aRequestedScanRunsBeforeThePeriodElapses() {
-    assertThat(scheduler.decide(configured(10, 1), T0.plusSeconds(60), T0, true)).isEqualTo(ScanDecision.DUE);
+  void withoutTheTokensLoginNothingIsScanned() {
+    // Aegis finds its own status comments by this login; without it every claim would look foreign
+    AegisSettings noLogin = Settings.configured().githubLogin(null).build();
+
+    assertThat(scheduler.decide(noLogin, T0, null)).isEqualTo(ScanDecision.NOT_CONFIGURED);
+    assertThat(scheduler.missingConfiguration(noLogin)).startsWith("no GitHub login");
   }
 
   @Test
   void aClockThatWentBackwardsDoesNotStallScanning() {
-    assertThat(scheduler.decide(configured(10, 1), T0.minusSeconds(3600), T0, false)).isEqualTo(ScanDecision.DUE);
+    assertThat(scheduler.decide(configured(10, 1), T0.minusSeconds(3600), T0)).isEqualTo(ScanDecision.DUE);
   }
 
   static AegisSettings configured(int periodMinutes, int maxConcurrentRuns) {
-    return new AegisSettings(
-        "octo/shop", null, null, "gh", null, null, null, null, null, periodMinutes, maxConcurrentRuns, "aegis/worker", null);
+    return Settings.configured().scanPeriodMinutes(periodMinutes).maxConcurrentRuns(maxConcurrentRuns).build();
   }
 }

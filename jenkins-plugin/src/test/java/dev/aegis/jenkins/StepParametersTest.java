@@ -74,6 +74,13 @@ class StepParametersTest {
   }
 
   @Test
+  void implementNeedsTheIssueAsWellAsTheRunId() {
+    AegisStep step = new AegisStep("implement");
+    step.setRunId("42-abc123");
+    assertThatThrownBy(() -> StepParameters.of(step)).hasMessageStartingWith("aegis: command 'implement' needs 'issue'");
+  }
+
+  @Test
   void implementNeedsARunId() {
     AegisStep step = withIssue(new AegisStep("implement"), "42");
     assertThatThrownBy(() -> StepParameters.of(step)).hasMessageStartingWith("aegis: command 'implement' needs 'runId'");

@@ -16,14 +16,14 @@ class WebhookHandlerTest {
   private final WebhookHandler handler =
       new WebhookHandler(event -> {
         dispatched.add(event);
-        return new WebhookDispatcher.Dispatch(true, "scan requested");
+        return new WebhookDispatcher.Dispatch(true, "accepted");
       });
 
   @Test
   void signedEventIsDispatched() {
     WebhookResponse response = handler.handle(post("issue_comment", WebhookSignature.sign(SECRET, BODY)), Optional.of(SECRET));
 
-    assertThat(response).isEqualTo(new WebhookResponse(202, "scan requested"));
+    assertThat(response).isEqualTo(new WebhookResponse(202, "accepted"));
     assertThat(dispatched).singleElement().satisfies(event -> {
       assertThat(event.event()).isEqualTo("issue_comment");
       assertThat(event.deliveryId()).isEqualTo("d-1");
@@ -68,17 +68,6 @@ class WebhookHandlerTest {
   @Test
   void signedRequestWithoutEventNameIsABadRequest() {
     assertThat(handler.handle(post(" ", WebhookSignature.sign(SECRET, BODY)), Optional.of(SECRET)).status()).isEqualTo(400);
-  }
-
-  @Test
-  void defaultDispatcherRequestsAScanForIssueEventsOnly() {
-    int[] requests = {0};
-    ScanRequestingDispatcher dispatcher = new ScanRequestingDispatcher(() -> requests[0]++);
-
-    assertThat(dispatcher.dispatch(new WebhookEvent("issues", null, BODY)).accepted()).isTrue();
-    assertThat(dispatcher.dispatch(new WebhookEvent("push", null, BODY)))
-        .isEqualTo(new WebhookDispatcher.Dispatch(false, "ignored event 'push'"));
-    assertThat(requests[0]).isEqualTo(1);
   }
 
   @Test

@@ -48,10 +48,16 @@ final class Runs {
     return implementer.implement(run, approvalId, approver);
   }
 
-  /** Runs the step a dispatching host queued: the run's stage says which. */
+  /**
+   * Runs the step a dispatching host queued, or resumes an interrupted one: the run's stage says which. A
+   * dispatching host gets the step back as queued work, whichever it is (never an agent run on it).
+   */
   FlowResult resume(RunHandle run) {
     RunState s = run.state();
     if ("implementing".equals(s.fact(Planner.STAGE).orElse(""))) {
+      if (ctx.dispatchOnly()) {
+        return queued(run, "implement");
+      }
       return implementer.implement(run, s.fact(Implementer.APPROVAL).orElse("resumed"),
           s.fact(Implementer.APPROVED_BY).orElse(""));
     }

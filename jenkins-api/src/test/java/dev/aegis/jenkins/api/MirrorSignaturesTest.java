@@ -55,6 +55,10 @@ class MirrorSignaturesTest {
           "hudson.model.Queue$Task",
           "hudson.model.TopLevelItem",
           "hudson.security.AccessControlled",
+          // running the webhook's work as the system (as AsyncPeriodicWork does); checked by hand against
+          // jenkins-core's sources: ACL.SYSTEM2 and ACL.as2(Authentication) since 2.266, ACLContext.close()
+          "hudson.security.ACL",
+          "hudson.security.ACLContext",
           "hudson.triggers.SafeTimerTask",
           "hudson.util.ListBoxModel$Option",
           "jenkins.YesNoMaybe",

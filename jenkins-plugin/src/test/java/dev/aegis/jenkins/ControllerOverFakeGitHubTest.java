@@ -1,0 +1,154 @@
+package dev.aegis.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aegis.core.host.HostCommand;
+import dev.aegis.core.host.WorkItem;
+import dev.aegis.testkit.github.FakeComment;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The periodic scan and the worker it starts, with the real core against a fake GitHub: the plugin's scan
+ * cycle calls the core's {@code scan}, starts one worker per piece of work, and the worker's {@code plan}
+ * produces the root-cause analysis.
+ */
+class ControllerOverFakeGitHubTest {
+  @TempDir Path dir;
+  private ControllerFixture f;
+
+  @BeforeEach
+  void start() throws Exception {
+    f = new ControllerFixture(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  @Test
+  void aReadyIssueIsClaimedOnceAndYieldsOnePlanWorkItemAcrossScans() {
+    int issue = f.readyBug();
+
+    ScanReport first = f.scan();
+    ScanReport second = f.scan();
+
+    assertThat(first.starts().started())
+        .singleElement()
+        .satisfies(item -> {
+          assertThat(item.command()).isEqualTo(HostCommand.PLAN);
+          assertThat(item.issue()).isEqualTo(Integer.toString(issue));
+          assertThat(item.runId()).startsWith(issue + "-");
+        });
+    assertThat(second.starts().started()).isEmpty();
+    assertThat(f.launched).hasSize(1);
+    assertThat(f.issue(issue).labels()).contains("aegis:in-progress");
+    assertThat(statusComments(issue)).hasSize(1);
+    assertThat(f.repo.branchHead("aegis/" + issue + "-add-returns-the-difference")).isPresent();
+    assertThat(f.log.warnings).isEmpty();
+  }
+
+  @Test
+  void theWorkersPlanPostsTheRootCauseAnalysis() throws Exception {
+    int issue = f.readyBug();
+    WorkItem plan = f.scan().starts().started().get(0);
+
+    ControllerFixture.Worker worker = f.work(plan);
+
+    assertThat(worker.outcome().outcome()).as(worker.printed()).isEqualTo("OK");
+    assertThat(worker.outcome().toPipelineResult())
+        .containsEntry("runId", plan.runId())
+        .containsEntry("outcome", "OK");
+    assertThat(worker.outcome().toPipelineResult().get("decision")).contains("awaiting approval");
+    assertThat(f.issue(issue).labels()).contains("aegis:awaiting-approval").doesNotContain("aegis:in-progress");
+    assertThat(statusComments(issue))
+        .singleElement()
+        .asString()
+        .contains("root-cause analysis", "add() computes $1 - $2", "/aegis proceed " + plan.runId());
+    assertThat(worker.recordFiles())
+        .extracting(path -> path.getFileName().toString())
+        .contains("transcript.jsonl", "audit.jsonl");
+    assertThat(f.scan().starts().started()).as("a planned run waits for approval").isEmpty();
+  }
+
+  @Test
+  void anAuthorizedProceedYieldsOneImplementWorkItemAndNeverTwice() throws Exception {
+    int issue = f.readyBug();
+    WorkItem plan = f.scan().starts().started().get(0);
+    f.work(plan);
+    f.repo.addComment(issue, ControllerFixture.MAINTAINER, "/aegis proceed " + plan.runId());
+
+    ScanReport approved = f.scan();
+    ScanReport again = f.scan();
+    ScanReport andAgain = f.scan();
+
+    assertThat(approved.starts().started())
+        .singleElement()
+        .satisfies(item -> {
+          assertThat(item.command()).isEqualTo(HostCommand.IMPLEMENT);
+          assertThat(item.issue()).isEqualTo(Integer.toString(issue));
+          assertThat(item.runId()).isEqualTo(plan.runId());
+        });
+    assertThat(again.starts().started()).isEmpty();
+    assertThat(andAgain.starts().started()).isEmpty();
+    assertThat(ControllerFixture.of(HostCommand.IMPLEMENT, f.launched)).hasSize(1);
+    assertThat(f.issue(issue).labels()).contains("aegis:in-progress");
+  }
+
+  @Test
+  void aProceedFromSomeoneWithoutWriteAccessIsRefusedAndStartsNothing() throws Exception {
+    int issue = f.readyBug();
+    WorkItem plan = f.scan().starts().started().get(0);
+    f.work(plan);
+    f.repo.addComment(issue, ControllerFixture.STRANGER, "/aegis proceed " + plan.runId());
+
+    ScanReport report = f.scan();
+
+    assertThat(report.starts().started()).isEmpty();
+    assertThat(f.issue(issue).labels()).contains("aegis:awaiting-approval");
+    assertThat(f.repo.comments(issue)).extracting(FakeComment::body).anyMatch(body -> body.contains("aegis:refused mallory"));
+  }
+
+  @Test
+  void aPausedConfigurationMakesNoCoreCallAndNoRequest() {
+    f.readyBug();
+    f.settings(Settings.configured().repository(ControllerFixture.REPO).apiUrl(f.fake.apiUrl()).maxConcurrentRuns(0).build());
+    f.fake.clearRequests();
+
+    ScanReport report = f.scan();
+
+    assertThat(report.decision()).isEqualTo(ScanDecision.PAUSED);
+    assertThat(f.sourcesBuilt()).isZero();
+    assertThat(f.fake.requests()).isEmpty();
+    assertThat(f.launched).isEmpty();
+  }
+
+  @Test
+  void everyControllerCallCarriesTheConfiguredConcurrency() {
+    f.readyBug();
+    f.readyBug();
+    f.settings(
+        Settings.configured()
+            .repository(ControllerFixture.REPO)
+            .apiUrl(f.fake.apiUrl())
+            .githubLogin(ControllerFixture.BOT)
+            .maxConcurrentRuns(1)
+            .build());
+
+    ScanReport report = f.scan();
+
+    assertThat(report.starts().started()).as("one run at a time: the second bug waits").hasSize(1);
+  }
+
+  private List<String> statusComments(int issue) {
+    return f.repo.comments(issue).stream()
+        .filter(c -> c.author().equals(ControllerFixture.BOT) && c.body().contains("aegis:state"))
+        .map(FakeComment::body)
+        .toList();
+  }
+}
