@@ -42,7 +42,13 @@ final class Runs {
 
   FlowResult implement(RunHandle run, String approvalId, String approver) {
     if (ctx.dispatchOnly()) {
-      implementer.approve(run, approvalId, approver);
+      boolean recorded = "implementing".equals(run.state().fact(Planner.STAGE).orElse(""))
+          && approvalId.equals(run.state().fact(Implementer.APPROVAL).orElse(""));
+      if (!recorded) {
+        // Recorded once only: rewriting it on every scan would look like a heartbeat and keep a run whose
+        // worker died from ever going stale.
+        implementer.approve(run, approvalId, approver);
+      }
       return queued(run, "implement");
     }
     return implementer.implement(run, approvalId, approver);
@@ -64,9 +70,16 @@ final class Runs {
     return plan(run);
   }
 
+  /**
+   * A step handed to a worker. Its key is stable for the same piece of work (the approval for an
+   * implementation, the planning round for a plan), so a host that sees it again (a redelivered event, a
+   * scan after the grace period while the worker is still queued) starts it only once.
+   */
   private static FlowResult queued(RunHandle run, String step) {
     RunState s = run.state();
-    String key = step + ":" + s.issue().display() + ":" + s.runId() + ":" + s.updatedAt().toEpochMilli();
+    String round = "implement".equals(step) ? s.fact(Implementer.APPROVAL).orElse("approval")
+        : "round-" + s.handled().size();
+    String key = step + ":" + s.issue().display() + ":" + s.runId() + ":" + round;
     return new FlowResult(s.issue(), s.runId(), FlowResult.Status.QUEUED, step + " run " + s.runId(), "",
         new FlowResult.Queued(step, key));
   }
