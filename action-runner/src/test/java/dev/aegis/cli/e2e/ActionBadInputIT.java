@@ -138,8 +138,22 @@ class ActionBadInputIT {
     AegisProcess.Result r = job.event("issue_comment", event).run();
 
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("Nothing to do: comment by " + bot + " (bots and Aegis itself are ignored).");
     assertThat(fake.requests()).isEmpty();
+    assertThat(r.out()).contains("Nothing to do: comment by " + bot + " (bots and Aegis itself are ignored).");
+  }
+
+  @Test
+  void aCommentByAegisOwnIdentityIsIgnoredEvenWhenItIsNoBot() {
+    // A machine user's token (a person-type account) as configured with github.login.
+    ObjectNode event = Payloads.commentBy(repo, "aegis-machine", "/aegis proceed 1-abc123");
+    fake.seedFromEvent(event);
+    fake.clearRequests();
+
+    AegisProcess.Result r = job.env("AEGIS_GITHUB_LOGIN", "aegis-machine").event("issue_comment", event).run();
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(fake.requests()).isEmpty();
+    assertThat(r.out()).contains("Nothing to do: comment by aegis-machine (bots and Aegis itself are ignored).");
   }
 
   @Test
@@ -153,6 +167,62 @@ class ActionBadInputIT {
 
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(on.requests()).isNotEmpty();
+  }
+
+  @Test
+  void aTokenWithoutWriteAccessFailsWithExit4AndChangesNothing() {
+    repo.setPermission(FakeGitHub.ACTIONS_BOT, Role.READ);
+
+    AegisProcess.Result r = job.event("issues", readyEvent()).run();
+
+    assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.AUTH);
+    assertThat(r.out()).contains("::error title=Aegis::");
+    assertThat(on.writes()).allSatisfy(w -> assertThat(w.status()).isGreaterThanOrEqualTo(400));
+    assertUnchanged();
+  }
+
+  @Test
+  void aRevokedTokenFailsWithExit4AndChangesNothing() {
+    String revoked = fake.newToken(FakeGitHub.ACTIONS_BOT);
+    fake.revokeToken(revoked);
+
+    AegisProcess.Result r = job.env("GITHUB_TOKEN", revoked).event("issues", readyEvent()).run();
+
+    assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.AUTH);
+    assertThat(r.out()).contains("::error title=Aegis::");
+    assertThat(on.writes()).isEmpty();
+    assertUnchanged();
+  }
+
+  @Test
+  void aRateLimitedTokenFailsWithExit5AndChangesNothing() {
+    fake.setRateLimit(FakeGitHub.ACTIONS_BOT, 0, java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
+    try {
+      AegisProcess.Result r = job.event("issues", readyEvent()).run();
+
+      assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+      assertThat(r.out()).containsPattern("::error title=Aegis::GitHub rate limit reached while [^;\\n]+; "
+          + "retry after \\d+ s\\. The next run will retry\\.\\n");
+      assertThat(on.writes()).allSatisfy(w -> assertThat(w.status()).isGreaterThanOrEqualTo(400));
+      assertUnchanged();
+    } finally {
+      fake.setRateLimit(FakeGitHub.ACTIONS_BOT, 5000, java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
+    }
+  }
+
+  @Test
+  void pausedByTheActionInputItDoesNothingAndExits0() {
+    AegisProcess.Result r = job.env("AEGIS_MAX_CONCURRENT_RUNS", "0").event("issues", readyEvent()).run();
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("Aegis is paused");
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  private void assertUnchanged() {
+    assertThat(repo.comments(1)).isEmpty();
+    assertThat(on.aegisLabels(1)).isEmpty();
+    assertThat(on.aegisBranches()).isEmpty();
   }
 
   private ObjectNode readyEvent() {

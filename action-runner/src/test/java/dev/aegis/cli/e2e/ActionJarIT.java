@@ -162,7 +162,8 @@ class ActionJarIT {
     try (Rendezvous race = Rendezvous.at(fake.apiUrl(), "POST", "/repos/" + repo.fullName() + "/git/commits", 2)) {
       ActionsJob a = job().env("GITHUB_API_URL", race.url())
           .event("issues", Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
-      ActionsJob b = job().env("GITHUB_API_URL", race.url())
+      // Two jobs at once on one self-hosted runner share its home, and so its HTTP cache directory.
+      ActionsJob b = job().env("GITHUB_API_URL", race.url()).env("HOME", a.home().toString())
           .event("issues", Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
 
       AegisProcess.Running runningA = a.action().start();
@@ -217,6 +218,95 @@ class ActionJarIT {
     List<RecordedRequest> all = on.readyListings("bug", READY);
     assertThat(all.subList(listed, all.size())).as("the same runner revalidates with its cached ETags")
         .hasSize(2).allSatisfy(q -> assertThat(q.status()).isEqualTo(304));
+  }
+
+  @Test
+  void anIssueNotMarkedReadyIsLeftAlone() {
+    // The fixture as GitHub sent it: labelled bug only.
+    ActionsJob job = job().event("issues", seed(Payloads.of("issues.labeled", repo)));
+
+    AegisProcess.Result r = job.run();
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(job.outputs().get("decision")).isEqualTo("github:#1 skipped - not labelled 'bug' and '" + READY + "'");
+    assertThat(on.writes()).isEmpty();
+  }
+
+  @Test
+  void aDryRunDecidesAndWritesNothing() {
+    ActionsJob job = job().event("issues", seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY)));
+
+    AegisProcess.Result r = job.run("--dry-run");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(job.outputs().get("decision")).isEqualTo("github:#1 would run - ready bug with enough context");
+    assertThat(on.writes()).isEmpty();
+    assertThat(on.aegisBranches()).isEmpty();
+  }
+
+  @Test
+  void anEditThatAddsTheMissingContextGetsTheThinReportClaimed() {
+    ActionsJob job = job().event("issues", seed(Payloads.labeled(repo, TITLE, "pls fix", "bug", READY)));
+    assertThat(job.run().exit()).isZero();
+    assertThat(on.aegisLabels(1)).containsExactly("aegis:needs-info");
+
+    job.event("issues", seed(Payloads.issue("issues.edited", repo, TITLE, RICH_BODY, "bug", READY, "aegis:needs-info")));
+    AegisProcess.Result r = job.run();
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(job.outputs().get("decision")).startsWith("github:#1 claimed - run ");
+    assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
+    assertThat(on.statusComments(1)).hasSize(1);
+    assertThat(repo.comments(1)).as("the question and the status comment").hasSize(2);
+  }
+
+  @Test
+  void aReplyWithTheMissingContextGetsTheThinReportClaimedByTheNextScan() {
+    ActionsJob job = job().event("issues", seed(Payloads.labeled(repo, TITLE, "pls fix", "bug", READY)));
+    assertThat(job.run().exit()).isZero();
+    long reply = repo.addComment(1, "Codertocat", RICH_BODY);
+    assertThat(reply).isPositive();
+
+    AegisProcess.Result r = job.event("schedule", Payloads.of("schedule", repo)).run();
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(job.outputs().get("decision")).startsWith("github:#1 claimed - run ");
+    assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
+    assertThat(on.statusComments(1)).hasSize(1);
+  }
+
+  @Test
+  void aManualScanClaimsOneReadyBugAsksTheThinOneAndLeavesTheRestWaiting() {
+    int first = repo.addIssue(TITLE, RICH_BODY, "octocat", "bug", READY);
+    int thin = repo.addIssue("Broken", "pls fix", "octocat", "bug", READY);
+    int next = repo.addIssue("Cart total is wrong for SAVE20 too", RICH_BODY, "octocat", "bug", READY);
+    ActionsJob job = job().event("workflow_dispatch", Payloads.of("workflow_dispatch", repo));
+
+    AegisProcess.Result r = job.run();
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(job.outputs().get("decision").lines()).containsSubsequence(
+        "github:#" + first + " claimed - run " + job.outputs().get("run-id"),
+        "github:#" + thin + " needs info - What exactly happens when you hit this bug? Please paste the error "
+            + "message, or describe the wrong result you see, with the steps that lead to it.",
+        "github:#" + next + " waiting - max concurrent runs reached (1 of 1)");
+    assertThat(on.aegisLabels(first)).containsExactly("aegis:awaiting-approval");
+    assertThat(on.aegisLabels(thin)).containsExactly("aegis:needs-info");
+    assertThat(on.aegisLabels(next)).isEmpty();
+    assertThat(on.aegisBranches()).containsExactly("refs/heads/" + BRANCH);
+    assertThat(repo.comments(next)).isEmpty();
+  }
+
+  @Test
+  void theActionWorksAgainstGitHubEnterpriseServer() {
+    ActionsJob job = job().env("GITHUB_API_URL", fake.enterpriseApiUrl())
+        .event("issues", seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY)));
+
+    AegisProcess.Result r = job.run();
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(on.statusComments(1)).hasSize(1);
+    assertThat(on.requests()).isNotEmpty().allSatisfy(q -> assertThat(q.prefix()).isEqualTo("/api/v3"));
   }
 
   private static String script(String name) throws URISyntaxException {

@@ -108,6 +108,11 @@ final class ActionsJob {
     return workspace;
   }
 
+  /** The runner user's home. */
+  Path home() {
+    return root.resolve("home");
+  }
+
   /** {@code aegis action} with extra arguments, ready to start. */
   AegisProcess action(String... extra) {
     String[] args = new String[extra.length + 1];

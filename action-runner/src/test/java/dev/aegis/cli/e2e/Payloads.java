@@ -28,22 +28,29 @@ final class Payloads {
    * label just added is the last one.
    */
   static ObjectNode labeled(FakeRepository repo, String title, String body, String... labels) {
-    ObjectNode payload = of("issues.labeled", repo);
+    ObjectNode payload = issue("issues.labeled", repo, title, body, labels);
+    ArrayNode list = (ArrayNode) payload.path("issue").path("labels");
+    payload.set("label", list.get(list.size() - 1).deepCopy());
+    return payload;
+  }
+
+  /** The issue event fixture {@code name} for issue #1 of {@code repo}, with this title, body and labels. */
+  static ObjectNode issue(String name, FakeRepository repo, String title, String body, String... labels) {
+    ObjectNode payload = of(name, repo);
     ObjectNode issue = (ObjectNode) payload.path("issue");
     issue.put("title", title);
     issue.put("body", body);
     ObjectNode template = (ObjectNode) issue.path("labels").path(0);
     ArrayNode list = issue.putArray("labels");
     long id = template.path("id").asLong();
-    for (String name : labels) {
-      ObjectNode label = template.deepCopy();
-      label.put("id", id++);
-      label.put("name", name);
-      label.put("url", "https://api.github.com/repos/" + repo.fullName() + "/labels/" + name.replace(" ", "%20"));
-      label.put("default", "bug".equals(name));
-      list.add(label);
+    for (String label : labels) {
+      ObjectNode node = template.deepCopy();
+      node.put("id", id++);
+      node.put("name", label);
+      node.put("url", "https://api.github.com/repos/" + repo.fullName() + "/labels/" + label.replace(" ", "%20"));
+      node.put("default", "bug".equals(label));
+      list.add(node);
     }
-    payload.set("label", list.get(list.size() - 1).deepCopy());
     return payload;
   }
 
