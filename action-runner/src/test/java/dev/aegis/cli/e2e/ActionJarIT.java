@@ -10,9 +10,12 @@ import dev.aegis.testkit.github.RecordedRequest;
 import dev.aegis.testkit.github.Role;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +61,11 @@ class ActionJarIT {
 
   @AfterAll
   static void stopFake() {
-    fake.close();
+    try {
+      fake.assertNoContractViolations();
+    } finally {
+      fake.close();
+    }
   }
 
   @BeforeEach
@@ -155,23 +162,25 @@ class ActionJarIT {
   }
 
   @Test
-  void twoJobsRacingForOneIssueMakeExactlyOneClaim() {
+  void twoJobsRacingForOneIssueMakeExactlyOneClaim() throws InterruptedException {
     seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
     // Both jobs are held just before they write their claim commit, when both have seen that the branch does
-    // not exist: both then try to create it, and the ref creation alone decides.
-    try (Rendezvous race = Rendezvous.at(fake.apiUrl(), "POST", "/repos/" + repo.fullName() + "/git/commits", 2)) {
-      ActionsJob a = job().env("GITHUB_API_URL", race.url())
+    // not exist; released together, both try to create it, and the ref creation alone decides.
+    try (HoldingProxy proxy = HoldingProxy.holding(fake.apiUrl(), "POST", "/repos/" + repo.fullName() + "/git/commits")) {
+      ActionsJob a = job().env("GITHUB_API_URL", proxy.url())
           .event("issues", Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
       // Two jobs at once on one self-hosted runner share its home, and so its HTTP cache directory.
-      ActionsJob b = job().env("GITHUB_API_URL", race.url()).env("HOME", a.home().toString())
+      ActionsJob b = job().env("GITHUB_API_URL", proxy.url()).env("HOME", a.home().toString())
           .event("issues", Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
 
       AegisProcess.Running runningA = a.action().start();
       AegisProcess.Running runningB = b.action().start();
+      boolean bothAtTheClaim = proxy.awaitHeld(2, Duration.ofSeconds(30));
+      proxy.release();
       AegisProcess.Result resultA = runningA.await();
       AegisProcess.Result resultB = runningB.await();
 
-      assertThat(race.met()).as("both jobs reached the claim together").isTrue();
+      assertThat(bothAtTheClaim).as("both jobs reached the claim\n%s\n%s", resultA, resultB).isTrue();
       assertThat(resultA.exit()).as(resultA.toString()).isZero();
       assertThat(resultB.exit()).as(resultB.toString()).isZero();
       assertThat(on.writes()).filteredOn(w -> w.is("POST", "/repos/{owner}/{repo}/git/refs"))
@@ -186,6 +195,66 @@ class ActionJarIT {
       assertThat(on.aegisBranches()).containsExactly("refs/heads/" + BRANCH);
       assertThat(on.tipMessage(BRANCH)).contains("Aegis-Run: " + winner);
     }
+  }
+
+  @Test
+  void aJobKilledRightAfterWinningTheBranchIsAdoptedOnlyOnceTheGracePeriodIsOver() throws InterruptedException {
+    JsonNode event = seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
+    try (HoldingProxy proxy = HoldingProxy.holding(fake.apiUrl(), "POST",
+        "/repos/" + repo.fullName() + "/issues/1/comments")) {
+      AegisProcess.Running crashing = job().env("GITHUB_API_URL", proxy.url()).event("issues", event).action().start();
+      assertThat(proxy.awaitHeld(1, Duration.ofSeconds(30))).as("the job reached its status comment").isTrue();
+      crashing.kill();
+    }
+    assertThat(on.aegisBranches()).as("the crash left the claim's branch").containsExactly("refs/heads/" + BRANCH);
+    assertThat(repo.comments(1)).as("and no status comment").isEmpty();
+    Matcher trailer = Pattern.compile("Aegis-Run: (\\S+)").matcher(on.tipMessage(BRANCH));
+    assertThat(trailer.find()).isTrue();
+    String orphan = trailer.group(1);
+    int writes = on.writes().size();
+
+    ActionsJob soon = job().event("issues", event);
+    AegisProcess.Result within = soon.run();
+
+    assertThat(within.exit()).as(within.toString()).isZero();
+    assertThat(soon.outputs().get("decision")).isEqualTo("github:#1 skipped - claim in flight (run " + orphan + ")");
+    assertThat(on.writes()).as("writes within the grace period").hasSize(writes);
+
+    ActionsJob later = job().env("AEGIS_CLAIM_GRACE_SECONDS", "0").event("issues", event);
+    AegisProcess.Result after = later.run();
+
+    assertThat(after.exit()).as(after.toString()).isZero();
+    assertThat(later.outputs().get("decision"))
+        .startsWith("github:#1 claimed - run " + orphan + " (adopted an interrupted claim)");
+    assertThat(on.statusComments(1)).singleElement()
+        .satisfies(c -> assertThat(Observed.stateOf(c).path("run").asText()).isEqualTo(orphan));
+    assertThat(on.aegisBranches()).containsExactly("refs/heads/" + BRANCH);
+    assertThat(on.tipMessage(BRANCH)).startsWith("aegis: adopt github:#1").contains("Aegis-Run: " + orphan);
+    assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
+  }
+
+  @Test
+  void aJobKilledBetweenPostingItsPlanAndMovingTheLabelKeepsItsPlanThroughRecovery() throws InterruptedException {
+    JsonNode event = seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
+    // Moving to awaiting approval adds that label, then removes aegis:in-progress: the job dies in between.
+    try (HoldingProxy proxy = HoldingProxy.holding(fake.apiUrl(), "DELETE",
+        "/repos/" + repo.fullName() + "/issues/1/labels/aegis:in-progress")) {
+      AegisProcess.Running crashing = job().env("GITHUB_API_URL", proxy.url()).event("issues", event).action().start();
+      assertThat(proxy.awaitHeld(1, Duration.ofSeconds(30))).as("the job reached its last label change").isTrue();
+      crashing.kill();
+    }
+    FakeComment plan = on.statusComments(1).get(0);
+    assertThat(Observed.stateOf(plan).path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
+    assertThat(on.aegisLabels(1)).containsExactlyInAnyOrder("aegis:in-progress", "aegis:awaiting-approval");
+
+    // A scheduled scan long after (stale-after 0 stands in for the 20 minutes).
+    ActionsJob scan = job().env("AEGIS_STALE_AFTER_MINUTES", "0").event("schedule", Payloads.of("schedule", repo));
+    AegisProcess.Result r = scan.run();
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(on.statusComments(1)).as("the plan still waits for approval").singleElement()
+        .satisfies(c -> assertThat(c.body()).isEqualTo(plan.body()));
+    assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
   }
 
   @Test

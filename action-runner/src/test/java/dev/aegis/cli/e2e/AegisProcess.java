@@ -110,6 +110,17 @@ final class AegisProcess {
       return new Result(process.exitValue(), read(out), read(err));
     }
 
+    /** Kills the process as a crash or a cancelled job would (SIGKILL: no shutdown hooks), and waits for it. */
+    void kill() {
+      process.destroyForcibly();
+      try {
+        assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("killed process ended").isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+
     private static String read(Path file) {
       try {
         return Files.readString(file, StandardCharsets.UTF_8);
