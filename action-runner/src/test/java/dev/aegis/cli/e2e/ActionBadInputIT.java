@@ -12,7 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * from a ready bug with enough context, so a check that let the input through would claim it.
  */
 class ActionBadInputIT {
-  private static final AtomicInteger REPOSITORIES = new AtomicInteger();
-
+  static FakeSite site;
   static FakeGitHub fake;
-  static String token;
-  static String model;
 
   @TempDir Path dir;
   FakeRepository repo;
@@ -40,28 +38,22 @@ class ActionBadInputIT {
   ActionsJob job;
 
   @BeforeAll
-  static void startFake() throws Exception {
-    fake = FakeGitHub.start();
-    token = fake.newToken(FakeGitHub.ACTIONS_BOT);
-    model = "scripted/" + Path.of(ActionBadInputIT.class.getResource("plan-at-once.json").toURI());
+  static void startFake() {
+    site = FakeSite.start();
+    fake = site.fake;
   }
 
   @AfterAll
   static void stopFake() {
-    try {
-      fake.assertNoContractViolations();
-    } finally {
-      fake.close();
-    }
+    site.close();
   }
 
   @BeforeEach
   void readyBug() {
-    repo = fake.createRepository("octo-org/shop-" + REPOSITORIES.incrementAndGet());
-    repo.setPermission(FakeGitHub.ACTIONS_BOT, Role.WRITE);
-    fake.seedFromEvent(readyEvent());
+    repo = site.newRepository();
+    site.seed(readyEvent());
     on = new Observed(fake, repo, dir);
-    job = ActionsJob.on(dir, fake, repo, token, model);
+    job = site.job(dir, repo);
     fake.clearRequests();
   }
 
@@ -196,7 +188,7 @@ class ActionBadInputIT {
 
   @Test
   void aRateLimitedTokenFailsWithExit5AndChangesNothing() {
-    fake.setRateLimit(FakeGitHub.ACTIONS_BOT, 0, java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
+    fake.setRateLimit(FakeGitHub.ACTIONS_BOT, 0, Instant.now().plus(Duration.ofHours(1)));
     try {
       AegisProcess.Result r = job.event("issues", readyEvent()).run();
 
@@ -206,7 +198,7 @@ class ActionBadInputIT {
       assertThat(on.writes()).allSatisfy(w -> assertThat(w.status()).isGreaterThanOrEqualTo(400));
       assertUnchanged();
     } finally {
-      fake.setRateLimit(FakeGitHub.ACTIONS_BOT, 5000, java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
+      fake.setRateLimit(FakeGitHub.ACTIONS_BOT, 5000, Instant.now().plus(Duration.ofHours(1)));
     }
   }
 
@@ -226,7 +218,7 @@ class ActionBadInputIT {
   }
 
   private ObjectNode readyEvent() {
-    return Payloads.labeled(repo, ActionJarIT.TITLE, ActionJarIT.RICH_BODY, "bug", ActionJarIT.READY);
+    return Payloads.labeled(repo, SampleBug.TITLE, SampleBug.BODY, "bug", SampleBug.READY);
   }
 
   private Path config(String yaml) throws IOException {

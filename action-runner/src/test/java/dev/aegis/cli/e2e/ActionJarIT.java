@@ -1,5 +1,10 @@
 package dev.aegis.cli.e2e;
 
+import static dev.aegis.cli.e2e.SampleBug.BODY;
+import static dev.aegis.cli.e2e.SampleBug.BRANCH;
+import static dev.aegis.cli.e2e.SampleBug.READY;
+import static dev.aegis.cli.e2e.SampleBug.THIN_BODY;
+import static dev.aegis.cli.e2e.SampleBug.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,15 +12,10 @@ import dev.aegis.testkit.github.FakeComment;
 import dev.aegis.testkit.github.FakeGitHub;
 import dev.aegis.testkit.github.FakeRepository;
 import dev.aegis.testkit.github.RecordedRequest;
-import dev.aegis.testkit.github.Role;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,62 +23,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code aegis action} end to end: the built fat jar runs as its own process in a GitHub Actions job's
- * environment, against a stateful fake GitHub, and each case checks what the fake holds and what it was asked,
- * not only what the process printed. One fake serves the class; each test gets a repository of its own.
+ * {@code aegis action} end to end, the cases of issue 2: the built fat jar runs as its own process in a GitHub
+ * Actions job's environment against a stateful fake GitHub, and each case checks what the fake holds and what
+ * it was asked, not only what the process printed. One fake serves the class; each test gets a repository.
  */
 class ActionJarIT {
-  static final String READY = "ready to implement";
-  static final String TITLE = "Cart total ignores the SAVE10 code";
-  static final String BRANCH = "aegis/1-cart-total-ignores-the-save10-code";
-  static final String RICH_BODY = """
-      What happens: `total 2000 SAVE10` in src/cart.sh prints 2000, so the discount is ignored.
-      Expected: it should print 1800, as `total 2000 save10` does.
-
-      Steps to reproduce:
-      1. . ./src/cart.sh
-      2. total 2000 SAVE10
-      """;
-  /** The values a model script echoes back (see plan-echoing-secrets.json), as a careless model might. */
-  static final String TOKEN = "ghs_E2eTokenThatMustNeverLeak0123456789";
+  /** A model key the echoing model script repeats (see plan-echoing-secrets.json). */
   static final String MODEL_KEY = "sk-e2e-model-key-that-must-never-leak";
-  private static final AtomicInteger REPOSITORIES = new AtomicInteger();
 
-  static FakeGitHub fake;
-  static String model;
+  static FakeSite site;
 
   @TempDir Path dir;
   FakeRepository repo;
   Observed on;
 
   @BeforeAll
-  static void startFake() throws URISyntaxException {
-    fake = FakeGitHub.start();
-    fake.addToken(TOKEN, FakeGitHub.ACTIONS_BOT);
-    // Planning runs after every claim: a one-step script keeps it fast and offline.
-    model = script("plan-at-once.json");
+  static void startFake() {
+    site = FakeSite.start();
   }
 
   @AfterAll
   static void stopFake() {
-    try {
-      fake.assertNoContractViolations();
-    } finally {
-      fake.close();
-    }
+    site.close();
   }
 
   @BeforeEach
   void freshRepository() {
-    repo = fake.createRepository("octo-org/shop-" + REPOSITORIES.incrementAndGet());
-    repo.setPermission(FakeGitHub.ACTIONS_BOT, Role.WRITE);
-    on = new Observed(fake, repo, dir);
+    repo = site.newRepository();
+    on = new Observed(site.fake, repo, dir);
   }
 
   @Test
-  void aLabelledReadyBugIsClaimedVisiblyAndPlannedWithoutLeakingSecrets() throws URISyntaxException {
-    ActionsJob job = job().env("AEGIS_MODEL", script("plan-echoing-secrets.json")).env("OPENAI_API_KEY", MODEL_KEY)
-        .event("issues", seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY)));
+  void aLabelledReadyBugIsClaimedVisiblyAndPlannedWithoutLeakingSecrets() {
+    ActionsJob job = job().env("AEGIS_MODEL", FakeSite.script("plan-echoing-secrets.json")).env("OPENAI_API_KEY", MODEL_KEY)
+        .event("issues", site.seed(Payloads.labeled(repo, TITLE, BODY, "bug", READY)));
 
     AegisProcess.Result r = job.run();
 
@@ -105,16 +83,16 @@ class ActionJarIT {
 
     assertThat(job.summary()).startsWith("### Aegis").contains("| Issue | Decision | Detail |", runId)
         .doesNotContain("<!--", "::");
-    assertThat(r.out()).contains("::add-mask::" + TOKEN, "::add-mask::" + MODEL_KEY, "::group::", "::endgroup::");
+    assertThat(r.out()).contains("::add-mask::" + FakeSite.TOKEN, "::add-mask::" + MODEL_KEY, "::group::", "::endgroup::");
     assertThat(withoutMaskCommands(r.out()) + r.err() + job.files()).as("what the runner shows and keeps")
-        .contains("SAVE10").doesNotContain(TOKEN, MODEL_KEY);
-    assertThat(status.get(0).body()).contains("SAVE10 is matched case-sensitively").doesNotContain(TOKEN, MODEL_KEY);
-    fake.assertNoContractViolations();
+        .contains("SAVE10").doesNotContain(FakeSite.TOKEN, MODEL_KEY);
+    assertThat(status.get(0).body()).contains("SAVE10 is matched case-sensitively").doesNotContain(FakeSite.TOKEN, MODEL_KEY);
+    site.fake.assertNoContractViolations();
   }
 
   @Test
   void theSameEventDeliveredAgainWritesNothing() {
-    JsonNode event = seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
+    JsonNode event = site.seed(Payloads.labeled(repo, TITLE, BODY, "bug", READY));
     assertThat(job().event("issues", event).run().exit()).isZero();
     List<FakeComment> comments = repo.comments(1);
     String head = repo.branchHead(BRANCH).orElseThrow();
@@ -136,7 +114,7 @@ class ActionJarIT {
 
   @Test
   void aThinReportGetsExactlyOneQuestionEvenWhenDeliveredTwice() {
-    ActionsJob job = job().event("issues", seed(Payloads.labeled(repo, "Broken", "pls fix", "bug", READY)));
+    ActionsJob job = job().event("issues", site.seed(Payloads.labeled(repo, "Broken", THIN_BODY, "bug", READY)));
 
     AegisProcess.Result first = job.run();
 
@@ -163,15 +141,15 @@ class ActionJarIT {
 
   @Test
   void twoJobsRacingForOneIssueMakeExactlyOneClaim() throws InterruptedException {
-    seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
+    site.seed(Payloads.labeled(repo, TITLE, BODY, "bug", READY));
     // Both jobs are held just before they write their claim commit, when both have seen that the branch does
     // not exist; released together, both try to create it, and the ref creation alone decides.
-    try (HoldingProxy proxy = HoldingProxy.holding(fake.apiUrl(), "POST", "/repos/" + repo.fullName() + "/git/commits")) {
+    try (HoldingProxy proxy = HoldingProxy.holding(site.fake.apiUrl(), "POST", "/repos/" + repo.fullName() + "/git/commits")) {
       ActionsJob a = job().env("GITHUB_API_URL", proxy.url())
-          .event("issues", Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
+          .event("issues", Payloads.labeled(repo, TITLE, BODY, "bug", READY));
       // Two jobs at once on one self-hosted runner share its home, and so its HTTP cache directory.
       ActionsJob b = job().env("GITHUB_API_URL", proxy.url()).env("HOME", a.home().toString())
-          .event("issues", Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
+          .event("issues", Payloads.labeled(repo, TITLE, BODY, "bug", READY));
 
       AegisProcess.Running runningA = a.action().start();
       AegisProcess.Running runningB = b.action().start();
@@ -198,72 +176,12 @@ class ActionJarIT {
   }
 
   @Test
-  void aJobKilledRightAfterWinningTheBranchIsAdoptedOnlyOnceTheGracePeriodIsOver() throws InterruptedException {
-    JsonNode event = seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
-    try (HoldingProxy proxy = HoldingProxy.holding(fake.apiUrl(), "POST",
-        "/repos/" + repo.fullName() + "/issues/1/comments")) {
-      AegisProcess.Running crashing = job().env("GITHUB_API_URL", proxy.url()).event("issues", event).action().start();
-      assertThat(proxy.awaitHeld(1, Duration.ofSeconds(30))).as("the job reached its status comment").isTrue();
-      crashing.kill();
-    }
-    assertThat(on.aegisBranches()).as("the crash left the claim's branch").containsExactly("refs/heads/" + BRANCH);
-    assertThat(repo.comments(1)).as("and no status comment").isEmpty();
-    Matcher trailer = Pattern.compile("Aegis-Run: (\\S+)").matcher(on.tipMessage(BRANCH));
-    assertThat(trailer.find()).isTrue();
-    String orphan = trailer.group(1);
-    int writes = on.writes().size();
-
-    ActionsJob soon = job().event("issues", event);
-    AegisProcess.Result within = soon.run();
-
-    assertThat(within.exit()).as(within.toString()).isZero();
-    assertThat(soon.outputs().get("decision")).isEqualTo("github:#1 skipped - claim in flight (run " + orphan + ")");
-    assertThat(on.writes()).as("writes within the grace period").hasSize(writes);
-
-    ActionsJob later = job().env("AEGIS_CLAIM_GRACE_SECONDS", "0").event("issues", event);
-    AegisProcess.Result after = later.run();
-
-    assertThat(after.exit()).as(after.toString()).isZero();
-    assertThat(later.outputs().get("decision"))
-        .startsWith("github:#1 claimed - run " + orphan + " (adopted an interrupted claim)");
-    assertThat(on.statusComments(1)).singleElement()
-        .satisfies(c -> assertThat(Observed.stateOf(c).path("run").asText()).isEqualTo(orphan));
-    assertThat(on.aegisBranches()).containsExactly("refs/heads/" + BRANCH);
-    assertThat(on.tipMessage(BRANCH)).startsWith("aegis: adopt github:#1").contains("Aegis-Run: " + orphan);
-    assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
-  }
-
-  @Test
-  void aJobKilledBetweenPostingItsPlanAndMovingTheLabelKeepsItsPlanThroughRecovery() throws InterruptedException {
-    JsonNode event = seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY));
-    // Moving to awaiting approval adds that label, then removes aegis:in-progress: the job dies in between.
-    try (HoldingProxy proxy = HoldingProxy.holding(fake.apiUrl(), "DELETE",
-        "/repos/" + repo.fullName() + "/issues/1/labels/aegis:in-progress")) {
-      AegisProcess.Running crashing = job().env("GITHUB_API_URL", proxy.url()).event("issues", event).action().start();
-      assertThat(proxy.awaitHeld(1, Duration.ofSeconds(30))).as("the job reached its last label change").isTrue();
-      crashing.kill();
-    }
-    FakeComment plan = on.statusComments(1).get(0);
-    assertThat(Observed.stateOf(plan).path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
-    assertThat(on.aegisLabels(1)).containsExactlyInAnyOrder("aegis:in-progress", "aegis:awaiting-approval");
-
-    // A scheduled scan long after (stale-after 0 stands in for the 20 minutes).
-    ActionsJob scan = job().env("AEGIS_STALE_AFTER_MINUTES", "0").event("schedule", Payloads.of("schedule", repo));
-    AegisProcess.Result r = scan.run();
-
-    assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(on.statusComments(1)).as("the plan still waits for approval").singleElement()
-        .satisfies(c -> assertThat(c.body()).isEqualTo(plan.body()));
-    assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
-  }
-
-  @Test
   void aScheduledScanListsReadyIssuesOncePerHundredAndRevalidatesWithETags() {
     int ready = 150;
     for (int i = 1; i <= ready; i++) {
-      repo.addIssue("Cart bug " + i, RICH_BODY, "octocat", "bug", READY);
+      repo.addIssue("Cart bug " + i, BODY, "octocat", "bug", READY);
     }
-    repo.addIssue("Not marked ready", RICH_BODY, "octocat", "bug");
+    repo.addIssue("Not marked ready", BODY, "octocat", "bug");
     ActionsJob job = job().event("schedule", Payloads.of("schedule", repo));
 
     AegisProcess.Result first = job.run("--dry-run");
@@ -292,7 +210,7 @@ class ActionJarIT {
   @Test
   void anIssueNotMarkedReadyIsLeftAlone() {
     // The fixture as GitHub sent it: labelled bug only.
-    ActionsJob job = job().event("issues", seed(Payloads.of("issues.labeled", repo)));
+    ActionsJob job = job().event("issues", site.seed(Payloads.of("issues.labeled", repo)));
 
     AegisProcess.Result r = job.run();
 
@@ -303,7 +221,7 @@ class ActionJarIT {
 
   @Test
   void aDryRunDecidesAndWritesNothing() {
-    ActionsJob job = job().event("issues", seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY)));
+    ActionsJob job = job().event("issues", site.seed(Payloads.labeled(repo, TITLE, BODY, "bug", READY)));
 
     AegisProcess.Result r = job.run("--dry-run");
 
@@ -314,62 +232,9 @@ class ActionJarIT {
   }
 
   @Test
-  void anEditThatAddsTheMissingContextGetsTheThinReportClaimed() {
-    ActionsJob job = job().event("issues", seed(Payloads.labeled(repo, TITLE, "pls fix", "bug", READY)));
-    assertThat(job.run().exit()).isZero();
-    assertThat(on.aegisLabels(1)).containsExactly("aegis:needs-info");
-
-    job.event("issues", seed(Payloads.issue("issues.edited", repo, TITLE, RICH_BODY, "bug", READY, "aegis:needs-info")));
-    AegisProcess.Result r = job.run();
-
-    assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(job.outputs().get("decision")).startsWith("github:#1 claimed - run ");
-    assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
-    assertThat(on.statusComments(1)).hasSize(1);
-    assertThat(repo.comments(1)).as("the question and the status comment").hasSize(2);
-  }
-
-  @Test
-  void aReplyWithTheMissingContextGetsTheThinReportClaimedByTheNextScan() {
-    ActionsJob job = job().event("issues", seed(Payloads.labeled(repo, TITLE, "pls fix", "bug", READY)));
-    assertThat(job.run().exit()).isZero();
-    long reply = repo.addComment(1, "Codertocat", RICH_BODY);
-    assertThat(reply).isPositive();
-
-    AegisProcess.Result r = job.event("schedule", Payloads.of("schedule", repo)).run();
-
-    assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(job.outputs().get("decision")).startsWith("github:#1 claimed - run ");
-    assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
-    assertThat(on.statusComments(1)).hasSize(1);
-  }
-
-  @Test
-  void aManualScanClaimsOneReadyBugAsksTheThinOneAndLeavesTheRestWaiting() {
-    int first = repo.addIssue(TITLE, RICH_BODY, "octocat", "bug", READY);
-    int thin = repo.addIssue("Broken", "pls fix", "octocat", "bug", READY);
-    int next = repo.addIssue("Cart total is wrong for SAVE20 too", RICH_BODY, "octocat", "bug", READY);
-    ActionsJob job = job().event("workflow_dispatch", Payloads.of("workflow_dispatch", repo));
-
-    AegisProcess.Result r = job.run();
-
-    assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(job.outputs().get("decision").lines()).containsSubsequence(
-        "github:#" + first + " claimed - run " + job.outputs().get("run-id"),
-        "github:#" + thin + " needs info - What exactly happens when you hit this bug? Please paste the error "
-            + "message, or describe the wrong result you see, with the steps that lead to it.",
-        "github:#" + next + " waiting - max concurrent runs reached (1 of 1)");
-    assertThat(on.aegisLabels(first)).containsExactly("aegis:awaiting-approval");
-    assertThat(on.aegisLabels(thin)).containsExactly("aegis:needs-info");
-    assertThat(on.aegisLabels(next)).isEmpty();
-    assertThat(on.aegisBranches()).containsExactly("refs/heads/" + BRANCH);
-    assertThat(repo.comments(next)).isEmpty();
-  }
-
-  @Test
   void theActionWorksAgainstGitHubEnterpriseServer() {
-    ActionsJob job = job().env("GITHUB_API_URL", fake.enterpriseApiUrl())
-        .event("issues", seed(Payloads.labeled(repo, TITLE, RICH_BODY, "bug", READY)));
+    ActionsJob job = job().env("GITHUB_API_URL", site.fake.enterpriseApiUrl())
+        .event("issues", site.seed(Payloads.labeled(repo, TITLE, BODY, "bug", READY)));
 
     AegisProcess.Result r = job.run();
 
@@ -378,18 +243,8 @@ class ActionJarIT {
     assertThat(on.requests()).isNotEmpty().allSatisfy(q -> assertThat(q.prefix()).isEqualTo("/api/v3"));
   }
 
-  private static String script(String name) throws URISyntaxException {
-    return "scripted/" + Path.of(ActionJarIT.class.getResource(name).toURI());
-  }
-
   private ActionsJob job() {
-    return ActionsJob.on(dir, fake, repo, TOKEN, model);
-  }
-
-  /** Stores the payload's issue on the fake, as GitHub holds it when it sends the event. */
-  private static JsonNode seed(JsonNode payload) {
-    fake.seedFromEvent(payload);
-    return payload;
+    return site.job(dir, repo);
   }
 
   static String withoutMaskCommands(String out) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aegis.testkit.events.Events;
-import dev.aegis.testkit.github.FakeGitHub;
 import dev.aegis.testkit.github.FakeRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,10 +37,11 @@ final class ActionsJob {
   }
 
   /**
-   * A job for {@code repo} on {@code fake}, in a new directory under {@code parent}, checked out with
-   * {@code git clone}, authenticated with {@code token}, and planning with the model {@code model}.
+   * A job for {@code repo} of the GitHub at {@code apiUrl}, in a new directory under {@code parent}, checked out
+   * with {@code git clone}. Set {@code GITHUB_TOKEN} and {@code AEGIS_MODEL} (the action's inputs) with
+   * {@link #env}.
    */
-  static ActionsJob on(Path parent, FakeGitHub fake, FakeRepository repo, String token, String model) {
+  static ActionsJob on(Path parent, String apiUrl, FakeRepository repo) {
     try {
       ActionsJob job = new ActionsJob(Files.createTempDirectory(parent, "job-"));
       Path temp = Files.createDirectories(job.root.resolve("runner_temp"));
@@ -54,16 +54,14 @@ final class ActionsJob {
       job.env.put("CI", "true");
       job.env.put("GITHUB_ACTIONS", "true");
       job.env.put("GITHUB_REPOSITORY", repo.fullName());
-      job.env.put("GITHUB_API_URL", fake.apiUrl());
+      job.env.put("GITHUB_API_URL", apiUrl);
       job.env.put("GITHUB_WORKSPACE", job.workspace.toString());
       job.env.put("GITHUB_OUTPUT", job.outputFile.toString());
       job.env.put("GITHUB_STEP_SUMMARY", job.summaryFile.toString());
       job.env.put("RUNNER_TEMP", temp.toString());
       // The "Run Aegis" step of action.yml: inputs become these variables, blank when the workflow sets none.
-      job.env.put("GITHUB_TOKEN", token);
-      job.env.put("AEGIS_MODEL", model);
-      for (String input : List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "AEGIS_MODEL_BASE_URL", "AEGIS_MODE",
-          "AEGIS_MAX_CONCURRENT_RUNS", "AEGIS_LABELS_READY", "AEGIS_LABELS_BUG")) {
+      for (String input : List.of("GITHUB_TOKEN", "AEGIS_MODEL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY",
+          "AEGIS_MODEL_BASE_URL", "AEGIS_MODE", "AEGIS_MAX_CONCURRENT_RUNS", "AEGIS_LABELS_READY", "AEGIS_LABELS_BUG")) {
         job.env.put(input, "");
       }
       return job;
