@@ -23,7 +23,31 @@ class JarCommandsIT {
     AegisProcess.Result r = run("--help");
 
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).startsWith("Usage: aegis").contains("pickup", "action", "init", "Exit codes: 0 done");
+    assertThat(r.out()).startsWith("Usage: aegis").contains("pickup", "action", "init");
+    assertThat(r.out().lines()).as("every exit code stays beside its meaning")
+        .anySatisfy(l -> assertThat(l).startsWith("Exit codes: 0 done, 2 bad input"))
+        .anySatisfy(l -> assertThat(l).contains("6 blocked"));
+  }
+
+  @Test
+  void helpSummarisesEveryCommandInAWholeSentence() throws Exception {
+    String out = run("--help").out();
+    String commands = out.substring(out.indexOf("Commands:") + "Commands:".length());
+
+    // A summary is the command's first description line; picocli indents the lines it wraps.
+    Map<String, String> summaries = new java.util.LinkedHashMap<>();
+    String current = null;
+    for (String line : commands.strip().split("\n")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^ {0,2}(\\w+) +(.*)$").matcher(line);
+      if (m.matches()) {
+        current = m.group(1);
+        summaries.put(current, m.group(2).strip());
+      } else if (current != null) {
+        summaries.merge(current, line.strip(), (a, b) -> a + " " + b);
+      }
+    }
+    assertThat(summaries).containsKeys("demo", "pickup", "action", "init", "run", "audit")
+        .allSatisfy((name, summary) -> assertThat(summary).as(name).endsWith("."));
   }
 
   @Test
