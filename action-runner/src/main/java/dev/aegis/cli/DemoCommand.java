@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code aegis demo}: the whole loop on a bundled sample project, with no credentials and no network. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Show the whole loop offline: a ready bug is claimed and investigated, an approval is",
-        "refused and another accepted, the fix is tested, pushed and a pull request opened.",
+    description = {"Show the whole loop offline, from a ready bug to a pull request.",
+        "A ready bug is claimed and investigated, an approval is refused and another accepted,",
+        "the fix is tested, pushed and a pull request opened.",
         "Uses a bundled sample project, a scripted model and an in-process tracker."})
 final class DemoCommand implements Callable<Integer> {
   private final CliContext ctx;

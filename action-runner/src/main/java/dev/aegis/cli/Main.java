@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {"Aegis: a bug-fixing agent that lives in CI.",
-        "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure, 6 blocked,",
-        "7 audit log broken, 8 paused/resumed locally only, 70 bug."},
+        "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure,",
+        "6 blocked, 7 audit log broken, 8 paused/resumed locally only, 70 bug."},
     subcommands = {DemoCommand.class, PickupCommand.class, ActionCommand.class, InitCommand.class, RunCommand.class,
         AuditCommand.class, StatusCommand.class, RunsCommand.class, RecoverCommand.class, PauseCommand.class,
         ResumeCommand.class, DisconnectCommand.class, LinearCommand.class})

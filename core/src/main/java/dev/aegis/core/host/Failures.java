@@ -39,8 +39,11 @@ final class Failures {
     if (t.unauthorized() || t.forbidden() || t.status() == 404) {
       return HostResult.of(Outcome.AUTH_ERROR, t.getMessage());
     }
-    String wait = t.retryAfter().map(d -> " GitHub asked to wait " + d.toSeconds() + " s; the next run will retry.")
-        .orElse("");
-    return HostResult.of(Outcome.REMOTE_ERROR, t.getMessage() + wait);
+    if (t.retryAfter().isEmpty()) {
+      return HostResult.of(Outcome.REMOTE_ERROR, t.getMessage());
+    }
+    // The adapter's message already names the tracker and the wait; only the outlook is added.
+    String message = t.getMessage().endsWith(".") ? t.getMessage() : t.getMessage() + ".";
+    return HostResult.of(Outcome.REMOTE_ERROR, message + " The next run will retry.");
   }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Marks stale runs blocked: a run in progress whose status comment has not changed for the configured time
- * (20 minutes by default) lost its job (runner gone, timeout, crash). Scheduled runs call this before a scan;
+ * (20 minutes by default) lost its job (runner gone, timeout, crash). An issue labelled in progress whose run
+ * state says otherwise only gets its label corrected. Scheduled runs call this before a scan;
  * {@code aegis recover} calls it on demand.
  */
 public final class Recovery {
@@ -37,6 +38,13 @@ public final class Recovery {
     for (Issue issue : tracker.issuesIn(Phase.IN_PROGRESS)) {
       List<IssueComment> comments = tracker.comments(issue.key());
       Optional<StatusComment> status = ledger.latest(comments);
+      if (status.isPresent() && status.get().state().phase() != Phase.IN_PROGRESS) {
+        // A job died between writing the run's state and moving the label: the state is the truth.
+        if (!dryRun) {
+          tracker.setPhase(issue.key(), status.get().state().phase());
+        }
+        continue;
+      }
       Instant last = status.map(s -> s.state().updatedAt()).orElse(issue.updatedAt());
       Duration quiet = Duration.between(last, clock.instant());
       if (quiet.compareTo(staleAfter) < 0) {

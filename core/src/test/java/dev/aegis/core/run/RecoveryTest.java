@@ -67,4 +67,22 @@ class RecoveryTest {
     assertThat(recovery().recover(false)).isEmpty();
     assertThat(tracker.comments(key)).hasSize(1);
   }
+
+  @Test
+  void aLabelLeftBehindByADeadJobFollowsTheRunStateInsteadOfBlockingTheRun() {
+    RunLedger ledger = new RunLedger(tracker);
+    StatusComment claimed = ledger.latest(tracker.comments(key)).orElseThrow();
+    ledger.update(key, claimed, "the plan", claimed.state().withPhase(Phase.AWAITING_APPROVAL, clock.instant()));
+    clock.advance(Duration.ofMinutes(30));
+
+    assertThat(recovery().recover(true)).isEmpty();
+    assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:in-progress");
+    assertThat(recovery().recover(false)).isEmpty();
+
+    assertThat(tracker.issue(key).orElseThrow().labels())
+        .contains("aegis:awaiting-approval").doesNotContain("aegis:in-progress", "aegis:blocked");
+    StatusComment status = ledger.latest(tracker.comments(key)).orElseThrow();
+    assertThat(status.state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    assertThat(status.text()).isEqualTo("the plan");
+  }
 }
