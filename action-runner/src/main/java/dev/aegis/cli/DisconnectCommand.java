@@ -7,8 +7,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code aegis disconnect}: the shutdown checklist for this repository; changes nothing. */
 @Command(name = "disconnect", mixinStandardHelpOptions = true,
-    description = {"Print the steps that stop Aegis on this repository: workflow, secrets, variables, labels,",
-        "aegis/* branches (listed when the token can read them), local files, Jenkins. Changes nothing itself."})
+    description = {"Print the checklist that disconnects Aegis from this repository; changes nothing.",
+        "Covers the workflow, secrets, variables, labels, aegis/* branches (listed when the token can read",
+        "them), local files and Jenkins."})
 final class DisconnectCommand implements Callable<Integer> {
   private final CliContext ctx;
 

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code aegis recover}: marks stale runs blocked (what every scheduled run also does first). */
 @Command(name = "recover", mixinStandardHelpOptions = true,
-    description = {"Mark runs in progress with no tracker update for stale-after-minutes (default 20) as blocked,",
-        "with a plain-English note on each issue. With --dry-run, only say which ones. Does nothing while paused."})
+    description = {"Mark stale runs blocked, with a plain-English note on each issue.",
+        "A run is stale after stale-after-minutes (default 20) with no tracker update.",
+        "With --dry-run, only say which ones. Does nothing while paused."})
 final class RecoverCommand implements Callable<Integer> {
   private final CliContext ctx;
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code aegis resume}: max concurrent runs back to N (default 1), in both places {@code pause} sets. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-    description = {"Resume Aegis: set max concurrent runs to --concurrency (default 1) in the repository variable",
+    description = {"Resume Aegis after a pause.",
+        "Sets max concurrent runs to --concurrency (default 1) in the repository variable",
         "AEGIS_MAX_CONCURRENT_RUNS and in .aegis/config.yml. Same token needs and exit codes as pause."})
 final class ResumeCommand implements Callable<Integer> {
   private final CliContext ctx;

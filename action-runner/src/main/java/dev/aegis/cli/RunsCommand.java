@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 
 /** {@code aegis runs}: the runs the tracker shows, one line per issue. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-    description = {"List the runs Aegis holds, read from the tracker (labels and Aegis's own status comments):",
-        "in progress and awaiting approval; with --all also blocked, needs-info and pr-opened.",
+    description = {"List the runs Aegis holds, read from the tracker.",
+        "Reads labels and Aegis's own status comments: runs in progress and awaiting approval;",
+        "with --all also blocked, needs-info and pr-opened.",
         "One line per issue: issue, phase/stage, run id, last update, cost, pull request, title."})
 final class RunsCommand implements Callable<Integer> {
   private final CliContext ctx;

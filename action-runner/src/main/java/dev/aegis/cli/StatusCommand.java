@@ -7,8 +7,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code aegis status}: can Aegis work on this repository, and is it paused? */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Show the resolved configuration (with where each value came from; secrets hidden), whether",
-        "the token reaches the repository and as whom, the labels Aegis needs, ready bugs, runs, and the pause.",
+    description = {"Show whether Aegis can work on this repository.",
+        "Prints the resolved configuration (where each value came from; secrets hidden), whether the token",
+        "reaches the repository and as whom, the labels Aegis needs, ready bugs, runs, and the pause.",
         "Exits non-zero only when something stops Aegis: no token, a refused token, no access (4), a bad",
         "configuration (3), or GitHub failing (5)."})
 final class StatusCommand implements Callable<Integer> {

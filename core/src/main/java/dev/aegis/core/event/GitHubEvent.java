@@ -40,15 +40,18 @@ public sealed interface GitHubEvent {
    * @param commentId the comment's id
    * @param body the comment body exactly as delivered (raw, untrusted)
    * @param author the comment's author
+   * @param issueLabels the labels the issue carried when the comment was made
    */
   record IssueCommentEvent(
-      String action, int number, boolean onPullRequest, String commentId, String body, Sender author)
+      String action, int number, boolean onPullRequest, String commentId, String body, Sender author,
+      java.util.List<String> issueLabels)
       implements GitHubEvent {
     public IssueCommentEvent {
       Objects.requireNonNull(action, "action");
       Objects.requireNonNull(commentId, "commentId");
       body = Objects.requireNonNullElse(body, "");
       Objects.requireNonNull(author, "author");
+      issueLabels = java.util.List.copyOf(issueLabels);
     }
 
     @Override

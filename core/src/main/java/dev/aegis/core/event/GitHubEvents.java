@@ -69,7 +69,8 @@ public final class GitHubEvents {
         issue.hasNonNull("pull_request"),
         Long.toString(id.asLong()),
         comment.path("body").asText(""),
-        sender(comment.path("user")));
+        sender(comment.path("user")),
+        labels(issue));
   }
 
   private static String text(JsonNode node, String field, String where) {
@@ -94,6 +95,17 @@ public final class GitHubEvents {
       throw new EventException("the event payload has no sender login");
     }
     return new Sender(login, "Bot".equalsIgnoreCase(user.path("type").asText("")) || login.endsWith("[bot]"));
+  }
+
+  private static java.util.List<String> labels(JsonNode issue) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    issue.path("labels").forEach(l -> {
+      String name = l.isTextual() ? l.asText() : l.path("name").asText("");
+      if (!name.isEmpty()) {
+        out.add(name);
+      }
+    });
+    return out;
   }
 
   private static Map<String, String> inputs(JsonNode inputs) {

@@ -10,6 +10,7 @@ import dev.aegis.core.flow.RunFlow;
 import dev.aegis.core.run.Decision;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.IssueKey;
+import dev.aegis.core.tracker.Phase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,9 @@ final class ActionDispatch {
   }
 
   private HostResult issue(IssueKey key) {
+    if (session.trackerOf(key).issue(key).isEmpty()) {
+      return ignored(key.display() + " no longer exists (deleted or transferred)");
+    }
     Reports report = new Reports();
     Decision d = commands.one(key, session.request.dryRun());
     report.add(d);
@@ -82,7 +86,10 @@ final class ActionDispatch {
       return ignored("issue_comment." + c.action() + " (only new comments are read)");
     }
     if (Commands.parse(c.body()) instanceof Commands.NotACommand) {
-      return ignored("the comment has no /aegis command");
+      // A person's reply to Aegis's question may complete the report: check it again right away.
+      return c.issueLabels().contains(Phase.NEEDS_INFO.label()) && !c.onPullRequest()
+          ? issue(IssueKey.github(c.number()))
+          : ignored("the comment has no /aegis command");
     }
     if (c.onPullRequest()) {
       return ignored("commands on pull requests are not supported yet");

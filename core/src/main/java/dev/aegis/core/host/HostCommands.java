@@ -91,7 +91,13 @@ final class HostCommands {
       return report.finish(title + " (dry run)", session.log, noReadyHint());
     }
     for (Tracker tracker : session.trackers()) {
-      new CommandPolling(tracker, session.flow(tracker, dispatchOnly)).poll().forEach(r -> record(report, r));
+      RunFlow flow = session.flow(tracker, dispatchOnly);
+      new CommandPolling(tracker, flow).poll().forEach(r -> record(report, r));
+      // Runs whose job went quiet (a crash, or a claim made by `aegis pickup` from a terminal, which never
+      // plans) are resumed here once their grace period is over, before recovery would call them dead.
+      for (var held : tracker.issuesIn(dev.aegis.core.tracker.Phase.IN_PROGRESS)) {
+        flow.converge(held.key()).ifPresent(r -> record(report, r));
+      }
     }
     for (Decision d : pickupAll(false)) {
       report.add(d);
