@@ -17,9 +17,10 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Aegis's section of Manage Jenkins > System (and {@code unclassified: aegis:} in Configuration as Code):
- * tracker (repository, API URL, the login the token acts as), credentials ids, model, labels, mode, scan
- * period, concurrency (0 pauses) and the worker job.
- * Holds values only; decisions use its {@link #toSettings()} snapshot.
+ * trackers (GitHub repository, API URL, the login the token acts as; Linear team), credentials ids, model, labels,
+ * mode, scan period, concurrency (0 pauses), the worker job, the webhook secrets, and the controller's Aegis
+ * configuration (YAML) for everything else. Holds values only (Stapler and Configuration as Code bind them through
+ * one getter and one setter each, hence the length); decisions use its {@link #toSettings()} snapshot.
  */
 @Extension
 @Symbol("aegis")
@@ -28,6 +29,7 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
   private String apiUrl;
   private String githubLogin;
   private String linearTeam;
+  private String linearCredentialsId;
   private String credentialsId;
   private String modelCredentialsId;
   private String model;
@@ -38,6 +40,8 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
   private int maxConcurrentRuns = AegisSettings.DEFAULT_MAX_CONCURRENT_RUNS;
   private String workerJob;
   private String webhookSecretCredentialsId;
+  private String linearWebhookSecretCredentialsId;
+  private String configYaml;
 
   public AegisGlobalConfiguration() {
     load();
@@ -62,8 +66,9 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
             : scanPeriodMinutes;
     int concurrency = Math.max(0, maxConcurrentRuns);
     return new AegisSettings(
-        repository, apiUrl, githubLogin, linearTeam, credentialsId, modelCredentialsId, model, readyLabel,
-        bugLabel, mode, period, concurrency, workerJob, webhookSecretCredentialsId);
+        repository, apiUrl, githubLogin, linearTeam, linearCredentialsId, credentialsId, modelCredentialsId, model,
+        readyLabel, bugLabel, mode, period, concurrency, workerJob, webhookSecretCredentialsId,
+        linearWebhookSecretCredentialsId, configYaml);
   }
 
   @Override
@@ -112,6 +117,15 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setLinearTeam(String linearTeam) {
     this.linearTeam = Text.blankToNull(linearTeam);
+  }
+
+  public String getLinearCredentialsId() {
+    return linearCredentialsId;
+  }
+
+  @DataBoundSetter
+  public void setLinearCredentialsId(String linearCredentialsId) {
+    this.linearCredentialsId = Text.blankToNull(linearCredentialsId);
   }
 
   public String getCredentialsId() {
@@ -204,6 +218,24 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
     this.webhookSecretCredentialsId = Text.blankToNull(webhookSecretCredentialsId);
   }
 
+  public String getLinearWebhookSecretCredentialsId() {
+    return linearWebhookSecretCredentialsId;
+  }
+
+  @DataBoundSetter
+  public void setLinearWebhookSecretCredentialsId(String linearWebhookSecretCredentialsId) {
+    this.linearWebhookSecretCredentialsId = Text.blankToNull(linearWebhookSecretCredentialsId);
+  }
+
+  public String getConfigYaml() {
+    return configYaml;
+  }
+
+  @DataBoundSetter
+  public void setConfigYaml(String configYaml) {
+    this.configYaml = ConfigYaml.blankToNull(configYaml);
+  }
+
   public FormValidation doCheckRepository(@QueryParameter String value) {
     return FormChecks.toValidation(ConfigValidation.repository(value));
   }
@@ -214,6 +246,21 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
 
   public FormValidation doCheckGithubLogin(@QueryParameter String value) {
     return FormChecks.toValidation(ConfigValidation.githubLogin(value));
+  }
+
+  public FormValidation doCheckLinearTeam(
+      @QueryParameter String value, @QueryParameter String linearCredentialsId) {
+    return FormChecks.toValidation(ConfigValidation.linearTeam(value, linearCredentialsId));
+  }
+
+  /** Runs the core's own configuration loader on the text, with the trackers and team the fields add. */
+  public FormValidation doCheckConfigYaml(
+      @QueryParameter String value, @QueryParameter String repository, @QueryParameter String linearTeam) {
+    if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+      return FormValidation.ok(); // it writes a temporary file: only for those who may save the form
+    }
+    return FormChecks.toValidation(
+        PluginClassLoader.call(() -> ConfigValidation.configYaml(value, repository, linearTeam)));
   }
 
   public FormValidation doCheckMode(@QueryParameter String value) {
@@ -253,6 +300,15 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
 
   public ListBoxModel doFillModelCredentialsIdItems(@QueryParameter String modelCredentialsId) {
     return systemStringCredentials(modelCredentialsId);
+  }
+
+  public ListBoxModel doFillLinearCredentialsIdItems(@QueryParameter String linearCredentialsId) {
+    return systemStringCredentials(linearCredentialsId);
+  }
+
+  public ListBoxModel doFillLinearWebhookSecretCredentialsIdItems(
+      @QueryParameter String linearWebhookSecretCredentialsId) {
+    return systemStringCredentials(linearWebhookSecretCredentialsId);
   }
 
   public ListBoxModel doFillWebhookSecretCredentialsIdItems(@QueryParameter String webhookSecretCredentialsId) {

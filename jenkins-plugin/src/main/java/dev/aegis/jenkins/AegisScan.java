@@ -1,6 +1,7 @@
 package dev.aegis.jenkins;
 
 import dev.aegis.core.host.CoreEntry;
+import dev.aegis.core.host.WorkItem;
 import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.TaskListener;
@@ -16,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,8 +26,8 @@ import java.util.logging.Logger;
  * {@link #getRecurrencePeriod()} once, when it registers periodic work, so this ticks every minute and
  * {@link ScanScheduler} applies the configured period and the pause, read afresh each tick. Its log is
  * Manage Jenkins > System Log's task log "Aegis scan" ({@code $JENKINS_HOME/logs/tasks/Aegis scan.log});
- * webhook events log to the Jenkins log under {@code dev.aegis.jenkins.AegisScan}. Scans and events share
- * one {@link WorkStarter}, so each piece of work starts the worker job once whichever finds it.
+ * webhook events (GitHub and Linear) log to the Jenkins log under {@code dev.aegis.jenkins.AegisScan}. Scans and
+ * events share one {@link WorkStarter}, so each piece of work starts the worker job once whichever finds it.
  */
 @Extension
 public final class AegisScan extends AsyncPeriodicWork {
@@ -42,6 +44,8 @@ public final class AegisScan extends AsyncPeriodicWork {
           1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(EVENT_BACKLOG), AegisScan::eventThread);
   private final CoreEventDispatcher dispatcher =
       new CoreEventDispatcher(AegisGlobalConfiguration::currentSettings, events, this::handleEvent);
+  private final LinearEventDispatcher linearDispatcher =
+      new LinearEventDispatcher(AegisGlobalConfiguration::currentSettings, events, this::handleLinearEvent);
 
   public AegisScan() {
     super("Aegis scan");
@@ -58,9 +62,14 @@ public final class AegisScan extends AsyncPeriodicWork {
     return Level.FINE;
   }
 
-  /** Where the webhook hands verified events. */
+  /** Where the webhook hands verified GitHub events. */
   WebhookDispatcher webhookDispatcher() {
     return dispatcher;
+  }
+
+  /** Where the webhook hands verified Linear deliveries. */
+  LinearDispatcher linearDispatcher() {
+    return linearDispatcher;
   }
 
   @Override
@@ -79,19 +88,23 @@ public final class AegisScan extends AsyncPeriodicWork {
 
   /** On the event thread, as the system (like the scan): the core's {@code event}, then the worker starts. */
   private void handleEvent(AegisSettings settings, WebhookEvent event) {
+    handle(settings, "GitHub event " + event.describe(), log -> eventSource(settings, log).find(event, log));
+  }
+
+  /** On the event thread, as the system: the core's {@code linear-event}, then the worker starts. */
+  private void handleLinearEvent(AegisSettings settings, LinearDelivery delivery) {
+    handle(settings, "Linear event " + delivery.describe(), log -> eventSource(settings, log).find(delivery, log));
+  }
+
+  private void handle(AegisSettings settings, String what, Function<MaskingLog, List<WorkItem>> find) {
     MaskingLog log = new MaskingLog(line -> LOGGER.info(line), line -> LOGGER.fine(line), List.of());
     try (ACLContext system = ACL.as2(ACL.SYSTEM2)) {
       PluginClassLoader.call(
           () ->
               starter.findAndStart(
-                  () -> eventSource(settings, log).find(event, log),
-                  "GitHub event " + event.describe(),
-                  settings.workerJob(),
-                  new JenkinsWorkerLauncher(),
-                  Instant.now(),
-                  log));
+                  () -> find.apply(log), what, settings.workerJob(), new JenkinsWorkerLauncher(), Instant.now(), log));
     } catch (RuntimeException e) {
-      LOGGER.log(Level.WARNING, "Aegis could not handle the GitHub event " + event.describe(), e);
+      LOGGER.log(Level.WARNING, "Aegis could not handle the " + what, e);
     }
   }
 

@@ -1,20 +1,31 @@
 package dev.aegis.jenkins;
 
+import dev.aegis.core.tracker.linear.LinearWebhooks;
 import hudson.Extension;
 import hudson.model.PeriodicWork;
 import hudson.model.UnprotectedRootAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Optional;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
- * {@code POST <jenkins>/aegis-webhook/}: GitHub webhook deliveries, verified with the configured secret
- * before anything else ({@link WebhookHandler}), then handed to the core's {@code event} command off the
- * request thread ({@link CoreEventDispatcher}). Unprotected (GitHub cannot log in) and excluded from CSRF
- * crumbs by {@link AegisWebhookCrumbExclusion}; the signature is the authentication.
+ * Webhook deliveries, each verified with its own configured secret before anything else, then handed to the core
+ * off the request thread. Two paths, one per sender, so each has its own secret and its own signature scheme and a
+ * delivery is never read with the other's rules:
+ *
+ * <ul>
+ *   <li>{@code POST <jenkins>/aegis-webhook/}: GitHub ({@code X-Hub-Signature-256}, {@link WebhookHandler}), to
+ *       the core's {@code event} command ({@link CoreEventDispatcher});
+ *   <li>{@code POST <jenkins>/aegis-webhook/linear}: Linear ({@code Linear-Signature} and the signed timestamp,
+ *       {@link LinearWebhookHandler}), to the core's {@code linear-event} command ({@link LinearEventDispatcher}).
+ * </ul>
+ *
+ * Unprotected (neither sender can log in) and excluded from CSRF crumbs by {@link AegisWebhookCrumbExclusion} for
+ * exactly these paths; the signatures are the authentication.
  */
 @Extension
 public final class AegisWebhook implements UnprotectedRootAction {
@@ -34,17 +45,11 @@ public final class AegisWebhook implements UnprotectedRootAction {
     return WebhookPaths.URL_NAME;
   }
 
-  /** Stapler entry point for {@code /aegis-webhook/}. */
+  /** Stapler entry point for {@code /aegis-webhook/}: GitHub. */
   public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-    byte[] body = new byte[0];
-    if ("POST".equalsIgnoreCase(req.getMethod())) {
-      try (InputStream in = req.getInputStream()) {
-        body = in.readNBytes(WebhookHandler.MAX_BODY_BYTES + 1);
-      }
-      if (body.length > WebhookHandler.MAX_BODY_BYTES) {
-        respond(rsp, new WebhookResponse(413, "payload too large"));
-        return;
-      }
+    Optional<byte[]> body = body(req, rsp);
+    if (body.isEmpty()) {
+      return;
     }
     WebhookRequest request =
         new WebhookRequest(
@@ -52,23 +57,77 @@ public final class AegisWebhook implements UnprotectedRootAction {
             req.getHeader("X-GitHub-Event"),
             req.getHeader("X-GitHub-Delivery"),
             req.getHeader(WebhookSignature.HEADER),
-            body);
-    respond(rsp, new WebhookHandler(dispatcher()).handle(request, secret()));
+            body.get());
+    respond(rsp, new WebhookHandler(dispatcher()).handle(request, secret(settings().webhookSecretCredentialsId())));
   }
 
-  private static Optional<String> secret() {
-    String id = AegisGlobalConfiguration.currentSettings().webhookSecretCredentialsId();
-    return id == null ? Optional.empty() : new ControllerSecrets().secretText(id);
+  /** Stapler entry point for {@code /aegis-webhook/linear}: Linear. */
+  public void doLinear(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+    Optional<byte[]> body = body(req, rsp);
+    if (body.isEmpty()) {
+      return;
+    }
+    WebhookRequest request =
+        new WebhookRequest(
+            req.getMethod(),
+            req.getHeader("Linear-Event"),
+            req.getHeader("Linear-Delivery"),
+            req.getHeader(LinearWebhooks.SIGNATURE_HEADER),
+            body.get());
+    Optional<String> secret = secret(settings().linearWebhookSecretCredentialsId());
+    respond(
+        rsp,
+        PluginClassLoader.call(
+            () -> new LinearWebhookHandler(linearDispatcher(), Clock.systemUTC()).handle(request, secret)));
+  }
+
+  /** The raw body of a POST (empty for other methods); empty after answering 413 when it is too large. */
+  private static Optional<byte[]> body(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+    if (!"POST".equalsIgnoreCase(req.getMethod())) {
+      return Optional.of(new byte[0]);
+    }
+    byte[] body;
+    try (InputStream in = req.getInputStream()) {
+      body = in.readNBytes(WebhookHandler.MAX_BODY_BYTES + 1);
+    }
+    if (body.length > WebhookHandler.MAX_BODY_BYTES) {
+      respond(rsp, new WebhookResponse(413, "payload too large"));
+      return Optional.empty();
+    }
+    return Optional.of(body);
+  }
+
+  private static AegisSettings settings() {
+    return AegisGlobalConfiguration.currentSettings();
+  }
+
+  private static Optional<String> secret(String credentialsId) {
+    return credentialsId == null ? Optional.empty() : new ControllerSecrets().secretText(credentialsId);
   }
 
   /** The controller's event dispatcher, which shares the scan's record of started work. */
   private static WebhookDispatcher dispatcher() {
+    AegisScan scan = scan();
+    return scan != null ? scan.webhookDispatcher() : event -> starting();
+  }
+
+  /** The controller's Linear dispatcher, which shares the scan's record of started work. */
+  private static LinearDispatcher linearDispatcher() {
+    AegisScan scan = scan();
+    return scan != null ? scan.linearDispatcher() : delivery -> starting();
+  }
+
+  private static AegisScan scan() {
     for (PeriodicWork work : PeriodicWork.all()) {
       if (work instanceof AegisScan scan) {
-        return scan.webhookDispatcher();
+        return scan;
       }
     }
-    return event -> new WebhookDispatcher.Dispatch(false, "Aegis is starting up: the next scan picks this up");
+    return null;
+  }
+
+  private static WebhookDispatcher.Dispatch starting() {
+    return new WebhookDispatcher.Dispatch(false, "Aegis is starting up: the next scan picks this up");
   }
 
   private static void respond(StaplerResponse2 rsp, WebhookResponse response) throws IOException {

@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Lets GitHub POST to {@code /aegis-webhook/} without a CSRF crumb; every other path keeps the crumb check. */
+/**
+ * Lets GitHub POST to {@code /aegis-webhook/} and Linear to {@code /aegis-webhook/linear} without a CSRF crumb (each
+ * delivery is verified by its signature instead); every other path keeps the crumb check.
+ */
 @Extension
 public final class AegisWebhookCrumbExclusion extends CrumbExclusion {
 

@@ -13,21 +13,18 @@ final class ConfigKeys {
   static final String BUG_LABEL = dev.aegis.core.config.ConfigKeys.LABEL_BUG;
   static final String MODE = dev.aegis.core.config.ConfigKeys.MODE;
   static final String MAX_CONCURRENT_RUNS = dev.aegis.core.config.ConfigKeys.MAX_CONCURRENT_RUNS;
-  /** Passed only once the core knows it (the Linear tracker adds it); an unknown key fails every call. */
-  static final String LINEAR_TEAM = "linear.team";
+  static final String TRACKERS = dev.aegis.core.config.ConfigKeys.TRACKERS;
+  static final String LINEAR_TEAM = dev.aegis.core.config.ConfigKeys.LINEAR_TEAM;
 
   static final String ENV_GITHUB_TOKEN = "GITHUB_TOKEN";
   static final String ENV_GITHUB_REPOSITORY = "GITHUB_REPOSITORY";
   static final String ENV_GITHUB_API_URL = "GITHUB_API_URL";
+  /** Where the core reads Linear's personal API key (never a configuration key). */
+  static final String ENV_LINEAR_API_KEY = "LINEAR_API_KEY";
   /** Provider-neutral model key name, set beside the provider's own name. */
   static final String ENV_MODEL_API_KEY = "AEGIS_MODEL_API_KEY";
   /** Where the core writes transcripts and audit logs. */
   static final String ENV_RECORDS_DIR = "AEGIS_RECORDS_DIR";
 
   private ConfigKeys() {}
-
-  /** True when the core reads {@code key} (overrides with unknown keys are configuration errors). */
-  static boolean coreKnows(String key) {
-    return dev.aegis.core.config.ConfigKeys.find(key).isPresent();
-  }
 }

@@ -2,7 +2,9 @@ package dev.aegis.jenkins;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,30 @@ public final class ConfigValidation {
           "Use a GitHub login such as aegis-bot, or my-app[bot] for a GitHub App (got '" + login + "').");
     }
     return Check.ok();
+  }
+
+  /** The Linear team; without the Linear API key credentials the controller cannot reach Linear. */
+  public static Check linearTeam(String team, String linearCredentialsId) {
+    if (Text.blankToNull(team) != null && Text.blankToNull(linearCredentialsId) == null) {
+      return Check.warning(
+          "Choose the Linear API key credentials too: without them the scan and the webhooks stay idle.");
+    }
+    return Check.ok();
+  }
+
+  /**
+   * The Aegis configuration (YAML), checked by the core's own loader as the controller's calls will read it, with
+   * the {@code trackers} and {@code linear.team} the form's repository and Linear team fields add.
+   */
+  public static Check configYaml(String yaml, String repository, String linearTeam) {
+    Map<String, String> overrides = new HashMap<>();
+    String team = Text.blankToNull(linearTeam);
+    if (team != null) {
+      overrides.put(ConfigKeys.LINEAR_TEAM, team);
+    }
+    Trackers.fromForm(Text.blankToNull(repository), team, yaml)
+        .ifPresent(trackers -> overrides.put(ConfigKeys.TRACKERS, trackers));
+    return ConfigYaml.check(yaml, overrides);
   }
 
   /** An absolute http(s) URL such as {@code https://ghe.example.com/api/v3}; blank means api.github.com. */

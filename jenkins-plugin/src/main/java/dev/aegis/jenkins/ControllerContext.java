@@ -9,20 +9,23 @@ import java.util.Set;
 
 /**
  * What core calls on the controller (the scan, webhook events) get: configuration overrides from the global
- * configuration (including {@code max-concurrent-runs}) and an environment holding only the configured
- * token and model key. The controller's own process environment is never handed over.
+ * configuration's fields (including {@code max-concurrent-runs}), the Aegis configuration (YAML) to place as the
+ * scratch directory's {@code .aegis/config.yml}, and an environment holding only the configured token, model key
+ * and Linear API key. The controller's own process environment is never handed over.
  *
  * @param overrides configuration overrides by core config key
- * @param environment GITHUB_TOKEN and the model key variables, when configured
+ * @param environment GITHUB_TOKEN, the model key variables and LINEAR_API_KEY, when configured
  * @param secrets values to mask in the controller's logs
+ * @param configYaml the controller's {@code .aegis/config.yml} content, or null for none
  */
 public record ControllerContext(
-    Map<String, String> overrides, Map<String, String> environment, List<String> secrets) {
+    Map<String, String> overrides, Map<String, String> environment, List<String> secrets, String configYaml) {
 
   public ControllerContext {
     overrides = Map.copyOf(overrides);
     environment = Map.copyOf(environment);
     secrets = List.copyOf(secrets);
+    configYaml = ConfigYaml.blankToNull(configYaml);
   }
 
   /**
@@ -54,7 +57,12 @@ public record ControllerContext(
       ModelKeyEnvironment.namesFor(settings.model()).forEach(name -> environment.put(name, key));
       secrets.add(key);
     }
-    return new ControllerContext(overrides, environment, List.copyOf(secrets));
+    if (settings.linearCredentialsId() != null) {
+      String key = resolve(lookup, settings.linearCredentialsId(), "Linear API key");
+      environment.put(ConfigKeys.ENV_LINEAR_API_KEY, key);
+      secrets.add(key);
+    }
+    return new ControllerContext(overrides, environment, List.copyOf(secrets), settings.configYaml());
   }
 
   private static String resolve(SecretLookup lookup, String id, String what) {

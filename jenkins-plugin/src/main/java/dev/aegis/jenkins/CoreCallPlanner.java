@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Decides what the core gets for one step call: which token and model key (step parameter, then the build
- * environment such as a {@code withCredentials} block, then the global configuration), which configuration
- * overrides, and which values to mask.
+ * environment such as a {@code withCredentials} block, then the global configuration), which Linear API key (the
+ * build environment, then the global configuration), which configuration overrides, and which values to mask.
  */
 public final class CoreCallPlanner {
   private static final List<String> SECRET_NAME_PARTS =
@@ -73,6 +73,12 @@ public final class CoreCallPlanner {
       }
       masks.add(key);
     }
+    if (settings.linearCredentialsId() != null && !hasLinearKey(environment)) {
+      // a key in the build environment (withCredentials ... variable: 'LINEAR_API_KEY') wins, as for the token
+      String key = resolve(settings.linearCredentialsId(), "Linear API key");
+      environment.put(ConfigKeys.ENV_LINEAR_API_KEY, key);
+      masks.add(key);
+    }
 
     Map<String, String> overrides = new HashMap<>();
     String repository =
@@ -86,6 +92,8 @@ public final class CoreCallPlanner {
     putIfSet(overrides, ConfigKeys.GITHUB_API_URL, apiUrl);
     putIfSet(overrides, ConfigKeys.MODEL, model);
     putGlobalOverrides(overrides, settings);
+    // the controller's tracker list, also when its YAML sets it, so the worker knows the tracker of its issue
+    Trackers.forEveryCall(settings).ifPresent(trackers -> overrides.put(ConfigKeys.TRACKERS, trackers));
     if (environment.containsKey(LOGIN_VARIABLE)) {
       // a login set for this build (next to a token from withCredentials) beats the global one
       overrides.remove(ConfigKeys.GITHUB_LOGIN);
@@ -107,14 +115,15 @@ public final class CoreCallPlanner {
   }
 
   /**
-   * Overrides that only the global configuration sets (login, labels, mode, concurrency, Linear team). The
-   * concurrency goes to every call once Aegis is configured in Jenkins, so 0 pauses the steps too.
+   * Overrides that only the global configuration sets (login, Linear team and the trackers it implies, labels,
+   * mode, concurrency). The concurrency goes to every call once Aegis is configured in Jenkins, so 0 pauses the
+   * steps too. The trackers are the form's ({@link Trackers#fromForm}): a {@code trackers} in the controller's
+   * YAML is read from its file on the controller and added for workers by {@link #plan}.
    */
   static void putGlobalOverrides(Map<String, String> overrides, AegisSettings settings) {
     putIfSet(overrides, ConfigKeys.GITHUB_LOGIN, settings.githubLogin());
-    if (ConfigKeys.coreKnows(ConfigKeys.LINEAR_TEAM)) {
-      putIfSet(overrides, ConfigKeys.LINEAR_TEAM, settings.linearTeam());
-    }
+    putIfSet(overrides, ConfigKeys.LINEAR_TEAM, settings.linearTeam());
+    Trackers.fromForm(settings).ifPresent(trackers -> overrides.put(ConfigKeys.TRACKERS, trackers));
     putIfSet(overrides, ConfigKeys.READY_LABEL, settings.readyLabel());
     putIfSet(overrides, ConfigKeys.BUG_LABEL, settings.bugLabel());
     putIfSet(overrides, ConfigKeys.MODE, settings.mode());
@@ -131,6 +140,10 @@ public final class CoreCallPlanner {
 
   private static boolean hasToken(Map<String, String> environment) {
     return Text.blankToNull(environment.get(ConfigKeys.ENV_GITHUB_TOKEN)) != null;
+  }
+
+  private static boolean hasLinearKey(Map<String, String> environment) {
+    return Text.blankToNull(environment.get(ConfigKeys.ENV_LINEAR_API_KEY)) != null;
   }
 
   /** Step parameter first; then the environment (null: use it as is); then the global configuration. */

@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Hands one verified GitHub webhook event to the core's {@code event} command on the controller, the way
- * GitHub Actions hands an event to {@code aegis action}: the payload in a file named by
- * {@code GITHUB_EVENT_PATH}, the event name in {@code GITHUB_EVENT_NAME}. The command is dispatch-only: it
- * claims, records approvals and answers on the tracker, and returns the agent work instead of running it.
+ * Hands one verified webhook delivery to the core on the controller. A GitHub event goes to the {@code event}
+ * command the way GitHub Actions hands an event to {@code aegis action}: the payload in a file named by
+ * {@code GITHUB_EVENT_PATH}, the event name in {@code GITHUB_EVENT_NAME}. A Linear delivery goes to
+ * {@code linear-event}, its raw body in a file named by {@code LINEAR_EVENT_PATH}. Both commands are
+ * dispatch-only: they claim, record approvals and answer on the tracker, and return the agent work instead of
+ * running it.
  */
 public final class CoreEventSource {
   private final HostEntry entry;
@@ -36,17 +39,39 @@ public final class CoreEventSource {
   }
 
   /**
-   * @return the agent work the event led to, possibly empty
+   * @return the agent work the GitHub event led to, possibly empty
    * @throws UncheckedIOException when the event file cannot be written
    */
   public List<WorkItem> find(WebhookEvent event, HostLog log) {
-    Path file = write(event);
+    return call(
+        HostCommand.EVENT,
+        event.body(),
+        file -> Map.of(ControllerRequests.ENV_EVENT_NAME, event.event(), ControllerRequests.ENV_EVENT_PATH, file),
+        "GitHub event " + event.describe(),
+        log);
+  }
+
+  /**
+   * @return the agent work the Linear delivery led to, possibly empty
+   * @throws UncheckedIOException when the event file cannot be written
+   */
+  public List<WorkItem> find(LinearDelivery delivery, HostLog log) {
+    return call(
+        HostCommand.LINEAR_EVENT,
+        delivery.body(),
+        file -> Map.of(HostCommand.LINEAR_EVENT_PATH, file),
+        "Linear event " + delivery.describe(),
+        log);
+  }
+
+  private List<WorkItem> call(
+      HostCommand command, byte[] body, Function<String, Map<String, String>> variables, String what, HostLog log) {
+    Path file = write(body);
     try {
-      Map<String, String> variables =
-          Map.of(ControllerRequests.ENV_EVENT_NAME, event.event(), ControllerRequests.ENV_EVENT_PATH, file.toString());
-      HostResult result = entry.execute(ControllerRequests.of(HostCommand.EVENT, context, scratch, variables), log);
+      HostResult result =
+          entry.execute(ControllerRequests.of(command, context, scratch, variables.apply(file.toString())), log);
       if (result.outcome() != HostResult.Outcome.OK) {
-        log.warn("GitHub event " + event.describe() + ": " + result.outcome() + ": " + result.message());
+        log.warn(what + ": " + result.outcome() + ": " + result.message());
       }
       return CoreWork.of(result, log);
     } finally {
@@ -58,11 +83,11 @@ public final class CoreEventSource {
     }
   }
 
-  private Path write(WebhookEvent event) {
+  private Path write(byte[] body) {
     try {
       Files.createDirectories(scratch);
       Path file = Files.createTempFile(scratch, "event-", ".json");
-      Files.write(file, event.body());
+      Files.write(file, body);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the event payload under " + scratch + ": " + e.getMessage(), e);

@@ -47,6 +47,9 @@ public final class ScanScheduler {
     if (settings.githubLogin() == null) {
       return "no GitHub login: name the account the token acts as, so Aegis recognises its own comments";
     }
+    if (Trackers.includesLinear(settings) && settings.linearCredentialsId() == null) {
+      return "no Linear API key: choose the Linear API key's credentials (Aegis tracks Linear)";
+    }
     if (settings.workerJob() == null) {
       return "no worker job: name the job the scan starts";
     }

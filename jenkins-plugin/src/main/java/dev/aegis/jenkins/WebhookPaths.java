@@ -1,13 +1,27 @@
 package dev.aegis.jenkins;
 
-/** The webhook's URL under the Jenkins root, shared by the action and its CSRF exclusion. */
+import java.util.Set;
+
+/** The webhooks' URLs under the Jenkins root, shared by the action and its CSRF exclusion. */
 public final class WebhookPaths {
   public static final String URL_NAME = "aegis-webhook";
+  /** The Linear endpoint, below the GitHub one: {@code /aegis-webhook/linear}. */
+  public static final String LINEAR = "linear";
+
+  private static final Set<String> PATHS =
+      Set.of(
+          "/" + URL_NAME,
+          "/" + URL_NAME + "/",
+          "/" + URL_NAME + "/" + LINEAR,
+          "/" + URL_NAME + "/" + LINEAR + "/");
 
   private WebhookPaths() {}
 
-  /** True for exactly {@code /aegis-webhook} and {@code /aegis-webhook/} (nothing below or beside it). */
+  /**
+   * True for exactly {@code /aegis-webhook}, {@code /aegis-webhook/linear} and each with a trailing slash (nothing
+   * else below or beside them).
+   */
   public static boolean isWebhook(String pathInfo) {
-    return ("/" + URL_NAME).equals(pathInfo) || ("/" + URL_NAME + "/").equals(pathInfo);
+    return pathInfo != null && PATHS.contains(pathInfo);
   }
 }

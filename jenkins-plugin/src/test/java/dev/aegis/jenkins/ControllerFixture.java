@@ -61,6 +61,7 @@ final class ControllerFixture implements AutoCloseable {
   final List<WorkItem> launched = new ArrayList<>();
   final RecordingLog log = new RecordingLog();
   private final Map<String, String> extraOverrides = new HashMap<>();
+  private final Map<String, String> credentials = new HashMap<>();
   private AegisSettings settings;
   private Instant clock = Instant.parse("2026-01-01T10:00:00Z");
   private int sourcesBuilt;
@@ -68,6 +69,8 @@ final class ControllerFixture implements AutoCloseable {
   ControllerFixture(Path dir) throws IOException {
     this.dir = dir;
     this.scratch = Files.createDirectories(dir.resolve("controller"));
+    credentials.put("gh", token);
+    credentials.put("hook", WEBHOOK_SECRET);
     repo.setPermission(BOT, Role.WRITE);
     repo.setPermission(MAINTAINER, Role.WRITE);
     repo.setPermission(STRANGER, Role.READ);
@@ -95,15 +98,25 @@ final class ControllerFixture implements AutoCloseable {
     extraOverrides.put(key, value);
   }
 
+  /** Adds "Secret text" credentials the plugin may look up ({@code gh} and {@code hook} exist from the start). */
+  void credentials(String id, String secret) {
+    credentials.put(id, secret);
+  }
+
+  /** The secret of credentials {@code id}. */
+  String credentialsValue(String id) {
+    return credentials.get(id);
+  }
+
   SecretLookup secrets() {
-    return id -> Optional.ofNullable(Map.of("gh", token, "hook", WEBHOOK_SECRET).get(id));
+    return id -> Optional.ofNullable(credentials.get(id));
   }
 
   ControllerContext context() {
     ControllerContext configured = ControllerContext.of(settings, secrets());
     Map<String, String> overrides = new HashMap<>(configured.overrides());
     overrides.putAll(extraOverrides);
-    return new ControllerContext(overrides, configured.environment(), configured.secrets());
+    return new ControllerContext(overrides, configured.environment(), configured.secrets(), configured.configYaml());
   }
 
   /** A ready bug with enough context, as a maintainer files it. */
@@ -144,12 +157,32 @@ final class ControllerFixture implements AutoCloseable {
                 log));
   }
 
+  /** What the Linear endpoint does with a verified delivery, with a direct executor instead of the event thread. */
+  LinearEventDispatcher linearDispatcher() {
+    return new LinearEventDispatcher(
+        () -> settings,
+        Runnable::run,
+        (current, delivery) ->
+            starter.findAndStart(
+                () -> new CoreEventSource(new CoreEntry(), context(), scratch).find(delivery, log),
+                "Linear event " + delivery.describe(),
+                current.workerJob(),
+                this::launch,
+                clock,
+                log));
+  }
+
   /** The worker build for {@code item}: the step's core call, as {@code aegis command: ...} makes it. */
   Worker work(WorkItem item) throws IOException, InterruptedException {
+    return work(item, Map.of());
+  }
+
+  /** {@link #work(WorkItem)} with more variables in the build environment. */
+  Worker work(WorkItem item, Map<String, String> buildEnvironment) throws IOException, InterruptedException {
     AegisStep step = new AegisStep(item.command().cliName());
     step.setIssue(item.issue());
     step.setRunId(item.runId());
-    return step(step, Map.of());
+    return step(step, buildEnvironment);
   }
 
   /** Runs the step's core call in a fresh checkout of the sample project, with the global configuration. */

@@ -145,6 +145,42 @@ class ControllerOverFakeGitHubTest {
     assertThat(report.starts().started()).as("one run at a time: the second bug waits").hasSize(1);
   }
 
+  @Test
+  void theControllersYamlIsReadByTheCoreOnEveryScan() {
+    int custom =
+        f.repo.addIssue("add returns", ControllerFixture.READY_BODY, ControllerFixture.MAINTAINER, "bug", "aegis please");
+    f.settings(Settings.from(f.settings()).configYaml("labels:\n  ready: aegis please\n").build());
+
+    ScanReport report = f.scan();
+
+    assertThat(report.starts().started()).extracting(WorkItem::issue).containsExactly(Integer.toString(custom));
+    assertThat(f.log.warnings).isEmpty();
+  }
+
+  @Test
+  void anUnknownKeyInTheYamlFailsTheScanWithTheCoresMessageAndTouchesNothing() {
+    f.readyBug();
+    f.settings(Settings.from(f.settings()).configYaml("labels:\n  redy: go\n").build());
+    f.fake.clearRequests();
+
+    ScanReport report = f.scan();
+
+    assertThat(report.starts().started()).isEmpty();
+    assertThat(f.log.warnings)
+        .anySatisfy(warning -> assertThat(warning)
+            .startsWith("Aegis scan: CONFIG_ERROR: ")
+            .contains(".aegis/config.yml: 'labels.redy' is not a known key (did you mean 'labels.ready'?)"));
+    assertThat(f.fake.requests()).isEmpty();
+  }
+
+  @Test
+  void aFormFieldWinsOverTheSameKeyInTheYaml() {
+    int issue = f.readyBug();
+    f.settings(Settings.from(f.settings()).labels("ready to implement", null).configYaml("labels:\n  ready: nope\n").build());
+
+    assertThat(f.scan().starts().started()).extracting(WorkItem::issue).containsExactly(Integer.toString(issue));
+  }
+
   private List<String> statusComments(int issue) {
     return f.repo.comments(issue).stream()
         .filter(c -> c.author().equals(ControllerFixture.BOT) && c.body().contains("aegis:state"))

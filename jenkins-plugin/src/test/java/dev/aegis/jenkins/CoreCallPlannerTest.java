@@ -140,14 +140,69 @@ class CoreCallPlannerTest {
   }
 
   @Test
-  void aLinearTeamIsNotPassedToACoreThatDoesNotKnowTheKey() {
-    // an unknown override key is a configuration error for every call: the team waits for the Linear tracker
+  void aLinearTeamReachesTheStepWithTheTrackersItImplies() {
     AegisSettings global = Settings.configured().linearTeam("ENG").build();
 
     Map<String, String> overrides = planner.plan(step(p -> {}), global, Map.of("GITHUB_TOKEN", "t"), null).overrides();
 
-    assertThat(overrides.containsKey("linear.team"))
-        .isEqualTo(dev.aegis.core.config.ConfigKeys.find("linear.team").isPresent());
+    assertThat(overrides).containsEntry("linear.team", "ENG").containsEntry("trackers", "github,linear");
+  }
+
+  @Test
+  void withoutALinearTeamTheStepGetsNoTrackersAndItsRepositoryFileDecides() {
+    Map<String, String> overrides =
+        planner.plan(step(p -> {}), Settings.configured().build(), Map.of("GITHUB_TOKEN", "t"), null).overrides();
+
+    assertThat(overrides).doesNotContainKeys("linear.team", "trackers");
+  }
+
+  @Test
+  void trackersSetInTheControllersYamlReachTheWorkersToo() {
+    AegisSettings global = Settings.configured().linearTeam("ENG").configYaml("trackers: [linear]\n").build();
+
+    Map<String, String> overrides = planner.plan(step(p -> {}), global, Map.of("GITHUB_TOKEN", "t"), null).overrides();
+
+    assertThat(overrides).containsEntry("trackers", "linear").containsEntry("linear.team", "ENG");
+  }
+
+  @Test
+  void theGlobalLinearKeyBecomesLinearApiKeyAndIsMasked() {
+    credentials.put("linear", "lin_api_global");
+    AegisSettings global = Settings.configured().linearTeam("ENG").linearCredentialsId("linear").build();
+
+    CoreCall call = planner.plan(step(p -> {}), global, Map.of("GITHUB_TOKEN", "t"), null);
+
+    assertThat(call.environment()).containsEntry("LINEAR_API_KEY", "lin_api_global");
+    assertThat(call.secrets()).contains("lin_api_global");
+  }
+
+  @Test
+  void aLinearKeyFromWithCredentialsBeatsTheGlobalOneWhichIsNotEvenLookedUp() {
+    AegisSettings global = Settings.configured().linearTeam("ENG").linearCredentialsId("missing-id").build();
+
+    CoreCall call = planner.plan(step(p -> {}), global, Map.of("GITHUB_TOKEN", "t", "LINEAR_API_KEY", "lin_env"), null);
+
+    assertThat(call.environment()).containsEntry("LINEAR_API_KEY", "lin_env");
+    assertThat(call.secrets()).contains("lin_env");
+  }
+
+  @Test
+  void aLinearKeyIdThatDoesNotResolveFailsTheStepNamingIt() {
+    AegisSettings global = Settings.configured().linearCredentialsId("missing-id").build();
+
+    assertThatThrownBy(() -> planner.plan(step(p -> {}), global, Map.of("GITHUB_TOKEN", "t"), null))
+        .hasMessageContaining("'missing-id'")
+        .hasMessageContaining("Linear API key");
+  }
+
+  @Test
+  void theControllersYamlItselfNeverReachesAWorker() {
+    AegisSettings global = Settings.configured().configYaml("budget:\n  max-steps: 3\n").build();
+
+    CoreCall call = planner.plan(step(p -> {}), global, Map.of("GITHUB_TOKEN", "t"), null);
+
+    assertThat(call.overrides()).doesNotContainKey("budget.max-steps");
+    assertThat(call.environment().values()).noneMatch(value -> value.contains("max-steps"));
   }
 
   @Test

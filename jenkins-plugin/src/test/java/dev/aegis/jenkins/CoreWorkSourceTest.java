@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aegis.core.host.HostCommand;
+import dev.aegis.core.host.HostEntry;
 import dev.aegis.core.host.HostRequest;
 import dev.aegis.core.host.HostResult;
 import dev.aegis.core.host.WorkItem;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CoreWorkSourceTest {
   private static final AegisSettings SETTINGS =
@@ -26,7 +29,7 @@ class CoreWorkSourceTest {
           .build();
   private static final ControllerContext CONTEXT =
       ControllerContext.of(SETTINGS, id -> Optional.of(id.equals("gh") ? "ghp_scan" : "sk-scan"));
-  private static final Path SCRATCH = Path.of("/tmp/aegis-controller");
+  @TempDir Path scratch;
 
   private final List<HostRequest> requests = new ArrayList<>();
   private final RecordingLog log = new RecordingLog();
@@ -43,7 +46,7 @@ class CoreWorkSourceTest {
             new WorkItem("implement:#7:7-def:2", HostCommand.IMPLEMENT, "7", "7-def"));
     assertThat(requests).extracting(HostRequest::command).containsExactly(HostCommand.SCAN);
     assertThat(requests.get(0).dryRun()).isFalse();
-    assertThat(requests.get(0).workspace()).isEqualTo(SCRATCH);
+    assertThat(requests.get(0).workspace()).isEqualTo(scratch);
   }
 
   @Test
@@ -62,7 +65,7 @@ class CoreWorkSourceTest {
     assertThat(scan.environment())
         .containsOnlyKeys("GITHUB_TOKEN", "OPENAI_API_KEY", "AEGIS_MODEL_API_KEY", "AEGIS_CACHE_DIR")
         .containsEntry("GITHUB_TOKEN", "ghp_scan")
-        .containsEntry("AEGIS_CACHE_DIR", SCRATCH.resolve("http-cache").toString());
+        .containsEntry("AEGIS_CACHE_DIR", scratch.resolve("http-cache").toString());
     assertThat(CONTEXT.secrets()).containsExactly("ghp_scan", "sk-scan");
   }
 
@@ -89,9 +92,36 @@ class CoreWorkSourceTest {
   }
 
   @Test
+  void theYamlIsTheScratchDirectorysConfigFileWhenTheCoreRunsAndAClearedFieldRemovesIt() throws Exception {
+    Path file = scratch.resolve(".aegis/config.yml");
+    List<String> seen = new ArrayList<>();
+    HostEntry entry =
+        (request, log) -> {
+          seen.add(Files.exists(file) ? readString(file) : "(none)");
+          return new HostResult(HostResult.Outcome.OK, "", Map.of());
+        };
+    AegisSettings withYaml = Settings.configured().configYaml("stale-after-minutes: 45\n").build();
+    ControllerContext yaml = ControllerContext.of(withYaml, id -> Optional.of("ghp_scan"));
+    ControllerContext none = ControllerContext.of(Settings.configured().build(), id -> Optional.of("ghp_scan"));
+
+    new CoreWorkSource(entry, yaml, scratch).findWork(withYaml, log);
+    new CoreWorkSource(entry, none, scratch).findWork(withYaml, log);
+
+    assertThat(seen).containsExactly("stale-after-minutes: 45\n", "(none)");
+  }
+
+  @Test
   void missingGlobalCredentialsFailTheScanWithTheId() {
     assertThatThrownBy(() -> ControllerContext.of(SETTINGS, id -> Optional.empty()))
         .hasMessage("no global 'Secret text' credentials with id 'gh' (GitHub token)");
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private CoreWorkSource source(HostResult.Outcome outcome, String work) {
@@ -101,6 +131,6 @@ class CoreWorkSourceTest {
           return new HostResult(outcome, "the core said so", work == null ? Map.of() : Map.of("work", work));
         },
         CONTEXT,
-        SCRATCH);
+        scratch);
   }
 }

@@ -58,6 +58,17 @@ class ScanSchedulerTest {
   }
 
   @Test
+  void aLinearTeamWithoutItsApiKeyScansNothingAndSaysSo() {
+    AegisSettings noKey = Settings.configured().linearTeam("ENG").build();
+    AegisSettings linearOnlyYamlNoKey = Settings.configured().configYaml("trackers: [linear]").build();
+
+    assertThat(scheduler.missingConfiguration(noKey)).startsWith("no Linear API key");
+    assertThat(scheduler.missingConfiguration(linearOnlyYamlNoKey)).startsWith("no Linear API key");
+    assertThat(scheduler.missingConfiguration(Settings.configured().linearTeam("ENG").linearCredentialsId("l").build()))
+        .isNull();
+  }
+
+  @Test
   void aClockThatWentBackwardsDoesNotStallScanning() {
     assertThat(scheduler.decide(configured(10, 1), T0.minusSeconds(3600), T0)).isEqualTo(ScanDecision.DUE);
   }

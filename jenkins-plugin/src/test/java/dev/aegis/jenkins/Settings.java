@@ -6,6 +6,7 @@ final class Settings {
   private String apiUrl;
   private String githubLogin;
   private String linearTeam;
+  private String linearCredentialsId;
   private String credentialsId;
   private String modelCredentialsId;
   private String model;
@@ -16,9 +17,34 @@ final class Settings {
   private int maxConcurrentRuns = AegisSettings.DEFAULT_MAX_CONCURRENT_RUNS;
   private String workerJob;
   private String webhookSecretCredentialsId;
+  private String linearWebhookSecretCredentialsId;
+  private String configYaml;
 
   static Settings none() {
     return new Settings();
+  }
+
+  /** A builder that starts from {@code settings}, to change a few values. */
+  static Settings from(AegisSettings settings) {
+    Settings copy = new Settings();
+    copy.repository = settings.repository();
+    copy.apiUrl = settings.apiUrl();
+    copy.githubLogin = settings.githubLogin();
+    copy.linearTeam = settings.linearTeam();
+    copy.linearCredentialsId = settings.linearCredentialsId();
+    copy.credentialsId = settings.credentialsId();
+    copy.modelCredentialsId = settings.modelCredentialsId();
+    copy.model = settings.model();
+    copy.readyLabel = settings.readyLabel();
+    copy.bugLabel = settings.bugLabel();
+    copy.mode = settings.mode();
+    copy.scanPeriodMinutes = settings.scanPeriodMinutes();
+    copy.maxConcurrentRuns = settings.maxConcurrentRuns();
+    copy.workerJob = settings.workerJob();
+    copy.webhookSecretCredentialsId = settings.webhookSecretCredentialsId();
+    copy.linearWebhookSecretCredentialsId = settings.linearWebhookSecretCredentialsId();
+    copy.configYaml = settings.configYaml();
+    return copy;
   }
 
   /** Everything the controller needs: repository, token, login and worker job. */
@@ -43,6 +69,11 @@ final class Settings {
 
   Settings linearTeam(String value) {
     linearTeam = value;
+    return this;
+  }
+
+  Settings linearCredentialsId(String value) {
+    linearCredentialsId = value;
     return this;
   }
 
@@ -92,9 +123,20 @@ final class Settings {
     return this;
   }
 
+  Settings linearWebhookSecretCredentialsId(String value) {
+    linearWebhookSecretCredentialsId = value;
+    return this;
+  }
+
+  Settings configYaml(String value) {
+    configYaml = value;
+    return this;
+  }
+
   AegisSettings build() {
     return new AegisSettings(
-        repository, apiUrl, githubLogin, linearTeam, credentialsId, modelCredentialsId, model, readyLabel, bugLabel,
-        mode, scanPeriodMinutes, maxConcurrentRuns, workerJob, webhookSecretCredentialsId);
+        repository, apiUrl, githubLogin, linearTeam, linearCredentialsId, credentialsId, modelCredentialsId, model,
+        readyLabel, bugLabel, mode, scanPeriodMinutes, maxConcurrentRuns, workerJob, webhookSecretCredentialsId,
+        linearWebhookSecretCredentialsId, configYaml);
   }
 }

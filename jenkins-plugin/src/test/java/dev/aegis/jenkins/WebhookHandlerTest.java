@@ -71,13 +71,18 @@ class WebhookHandlerTest {
   }
 
   @Test
-  void onlyTheWebhookPathIsExcludedFromCrumbs() {
+  void onlyTheWebhookPathsAreExcludedFromCrumbs() {
     assertThat(WebhookPaths.isWebhook("/aegis-webhook/")).isTrue();
     assertThat(WebhookPaths.isWebhook("/aegis-webhook")).isTrue();
     assertThat(WebhookPaths.isWebhook("/aegis-webhook/../script")).isFalse();
     assertThat(WebhookPaths.isWebhook("/aegis-webhookx")).isFalse();
     assertThat(WebhookPaths.isWebhook("/job/x/aegis-webhook/")).isFalse();
     assertThat(WebhookPaths.isWebhook(null)).isFalse();
+    assertThat(WebhookPaths.isWebhook("/aegis-webhook/linear")).isTrue();
+    assertThat(WebhookPaths.isWebhook("/aegis-webhook/linear/")).isTrue();
+    assertThat(WebhookPaths.isWebhook("/aegis-webhook/linear/x")).isFalse();
+    assertThat(WebhookPaths.isWebhook("/aegis-webhook/linearx")).isFalse();
+    assertThat(WebhookPaths.isWebhook("/aegis-webhook/other")).isFalse();
   }
 
   private static WebhookRequest post(String event, String signature) {

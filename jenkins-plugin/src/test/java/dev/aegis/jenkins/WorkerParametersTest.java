@@ -20,6 +20,14 @@ class WorkerParametersTest {
   }
 
   @Test
+  void aLinearIssueIsDescribedByItsIdentifier() {
+    WorkItem item = new WorkItem("plan:linear:ENG-950:eng-950-a:1", HostCommand.PLAN, "ENG-950", "eng-950-a");
+
+    assertThat(WorkerParameters.of(item)).containsEntry("ISSUE", "ENG-950");
+    assertThat(WorkerParameters.describe(item)).isEqualTo("plan ENG-950 (run eng-950-a)");
+  }
+
+  @Test
   void theParametersAreWhatTheStepAccepts() {
     WorkItem item = new WorkItem("plan:#42:42-a:1", HostCommand.PLAN, "42", "42-a");
     AegisStep step = new AegisStep(WorkerParameters.of(item).get(WorkerParameters.COMMAND));
