@@ -55,7 +55,7 @@ final class Implementer {
     RunState working = run.state().withPhase(Phase.IN_PROGRESS, now)
         .withFact(Planner.STAGE, "implementing", now).withFact(APPROVAL, approvalId, now)
         .withFact(APPROVED_BY, approver, now);
-    run.write(StatusTexts.implementing(working, plan.orElse(null), approver), working);
+    run.write(StatusTexts.implementing(working, plan.orElse(null)), working);
     ctx.tracker().setPhase(working.issue(), Phase.IN_PROGRESS);
     return plan;
   }
@@ -131,7 +131,7 @@ final class Implementer {
         .withFact(TEST_COMMAND, tested.command(), now).withFact(TEST_TAIL, truncate(tested.tail(), 3000), now)
         .withFact(Planner.COST, Costs.add(s.fact(Planner.COST), result), now)
         .withFact(Planner.AUDIT, result.auditFinalHash(), now);
-    run.write(StatusTexts.implementing(recorded, plan, s.fact(APPROVED_BY).orElse("")), recorded);
+    run.write(StatusTexts.implementing(recorded, plan), recorded);
     ws.commitAll(PullRequests.commitMessage(run.issue(), recorded, fix));
     String expected = ctx.code().branchHead(s.branch()).orElse(s.claim());
     if (!expected.equals(s.claim()) && !ours(expected, s)) {
@@ -150,13 +150,12 @@ final class Implementer {
 
   private FlowResult pullRequest(RunHandle run, PlanReport plan) {
     RunState s = run.state();
-    String approver = s.fact(APPROVED_BY).orElse("");
     ProjectTests.Result tested = new ProjectTests.Result(s.fact(TEST_COMMAND).orElse("(unknown)"), true, false,
         s.fact(TEST_TAIL).orElse(""));
     String cost = Costs.text(s.fact(Planner.COST));
     String audit = s.fact(Planner.AUDIT).orElse("");
     PullRequest pr = ctx.code().openPullRequest(s.branch()).orElseGet(() -> ctx.code().createPullRequest(
-        redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, approver, cost, audit))));
+        redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, cost, audit))));
     Instant now = ctx.clock().instant();
     RunState done = s.withPhase(Phase.PR_OPENED, now).withFact(Planner.STAGE, "pr-opened", now)
         .withFact(PR, pr.url(), now).withHandled(s.fact(APPROVAL).orElse(""), now);
