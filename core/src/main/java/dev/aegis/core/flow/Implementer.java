@@ -132,7 +132,7 @@ final class Implementer {
         .withFact(Planner.COST, Costs.add(s.fact(Planner.COST), result), now)
         .withFact(Planner.AUDIT, result.auditFinalHash(), now);
     run.write(StatusTexts.implementing(recorded, plan), recorded);
-    ws.commitAll(PullRequests.commitMessage(run.issue(), recorded, fix));
+    ws.commitAll(tasks.secrets().redactor().redact(PullRequests.commitMessage(run.issue(), recorded, fix)));
     String expected = ctx.code().branchHead(s.branch()).orElse(s.claim());
     if (!expected.equals(s.claim()) && !ours(expected, s)) {
       return endings.block(run, "someone else pushed to " + s.branch() + " during the run, so Aegis did not overwrite it.",
