@@ -4,6 +4,7 @@ import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigLoader;
 import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.git.Git;
+import dev.aegis.core.repo.CodeHost;
 import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.local.LocalCodeHost;
 import dev.aegis.core.run.Decision;
@@ -52,6 +53,8 @@ final class FlowWorld {
   final Path origin;
   final Path workspace;
   final LocalCodeHost code;
+  /** What the flow talks to for branches and pull requests: {@link #code} unless a test wraps it. */
+  CodeHost codeHost;
   final Map<String, String> env = new HashMap<>(SampleProject.environment(Map.of()));
   final Map<String, String> settings = new HashMap<>(Map.of(ConfigKeys.TEST_COMMAND, "sh test.sh"));
   private final Path records;
@@ -67,6 +70,7 @@ final class FlowWorld {
     new Git(dir, gitEnv).run("clone", "-q", origin.toString(), workspace.toString());
     records = dir.resolve("records");
     code = new LocalCodeHost("acme/calc", origin, gitEnv);
+    codeHost = code;
     tracker.put(new Issue(KEY, "add returns the difference", BODY, List.of("bug", "ready to implement"), "open",
         Author.human("dana"), clock.instant(), clock.instant(), "https://github.com/acme/calc/issues/42"));
     tracker.grant("maya", Permission.WRITE);
@@ -87,12 +91,12 @@ final class FlowWorld {
   /** A fresh flow, as each CI job builds one. */
   RunFlow flow() {
     AgentContext agent = new AgentContext(config(), env, workspace, records, clock, engines, progress::add);
-    return new RunFlow(new FlowContext(tracker, code, agent, false));
+    return new RunFlow(new FlowContext(tracker, codeHost, agent, false));
   }
 
   /** Claims #42 and plans it (the {@code issues} event's path); returns the plan step's result. */
   FlowResult claimAndPlan() {
-    Decision d = new Pickup(tracker, code, config(), clock, new RunIds(random)).one(KEY, false);
+    Decision d = new Pickup(tracker, codeHost, config(), clock, new RunIds(random)).one(KEY, false);
     if (d.verdict() != Decision.Verdict.CLAIMED) {
       throw new AssertionError("expected a claim, got: " + d.line());
     }
