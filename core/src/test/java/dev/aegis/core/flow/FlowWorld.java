@@ -49,6 +49,8 @@ final class FlowWorld {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
   final InMemoryTracker tracker = new InMemoryTracker(AEGIS, "ready to implement", "bug", clock);
   final FakeEngines engines = new FakeEngines();
+  /** Makes the agent engines: {@link #engines} unless a test drives the real loop. */
+  EngineProvider engineProvider = engines;
   final List<String> progress = new CopyOnWriteArrayList<>();
   final Path origin;
   final Path workspace;
@@ -90,7 +92,7 @@ final class FlowWorld {
 
   /** A fresh flow, as each CI job builds one. */
   RunFlow flow() {
-    AgentContext agent = new AgentContext(config(), env, workspace, records, clock, engines, progress::add);
+    AgentContext agent = new AgentContext(config(), env, workspace, records, clock, engineProvider, progress::add);
     return new RunFlow(new FlowContext(tracker, codeHost, agent, false));
   }
 
