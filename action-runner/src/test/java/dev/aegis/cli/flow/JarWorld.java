@@ -134,12 +134,13 @@ final class JarWorld implements AutoCloseable {
 
   // ---- jobs
 
-  /** Runs a job to its end. */
-  Job.Result run(String event, JsonNode payload, Map<String, String> env) {
-    return start(event, payload, env).await(JOB_TIMEOUT);
+  /** Runs a job to its end; later environment maps win. */
+  @SafeVarargs
+  final Job.Result run(String event, JsonNode payload, Map<String, String>... envs) {
+    return start(event, payload, envs).await(JOB_TIMEOUT);
   }
 
-  /** Starts a job: a fresh workspace clone, the event file, and the jar with Actions' environment. */
+  /** Starts a job: a fresh workspace clone, the event file, and the jar with Actions' environment. Later maps win. */
   @SafeVarargs
   final Job start(String event, JsonNode payload, Map<String, String>... envs) {
     try {

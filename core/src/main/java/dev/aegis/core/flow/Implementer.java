@@ -154,8 +154,9 @@ final class Implementer {
         s.fact(TEST_TAIL).orElse(""));
     String cost = Costs.text(s.fact(Planner.COST));
     String audit = s.fact(Planner.AUDIT).orElse("");
-    PullRequest pr = ctx.code().openPullRequest(s.branch()).orElseGet(() -> ctx.code().createPullRequest(
-        redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, cost, audit))));
+    // createPullRequest returns (and labels) the pull request a crashed job already opened from the branch
+    PullRequest pr = ctx.code().createPullRequest(
+        redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, cost, audit)));
     Instant now = ctx.clock().instant();
     RunState done = s.withPhase(Phase.PR_OPENED, now).withFact(Planner.STAGE, "pr-opened", now)
         .withFact(PR, pr.url(), now).withHandled(s.fact(APPROVAL).orElse(""), now);
