@@ -27,6 +27,7 @@ class CrashAndRerunIT {
   private static final String COMMENT = "/repos/{owner}/{repo}/issues/comments/{comment_id}";
   private static final String LABELS = "/repos/{owner}/{repo}/issues/{issue_number}/labels";
   private static final String PULLS = "/repos/{owner}/{repo}/pulls";
+  private static final String LABEL = "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}";
   private static final Duration ARRIVAL = Duration.ofSeconds(60);
   /** A model that must not be asked anything: a re-run that plans or fixes again ends blocked on it. */
   private static final String NO_STEPS = "{\"steps\": []}";
@@ -187,5 +188,35 @@ class CrashAndRerunIT {
 
     world.assertConverged(Phase.PR_OPENED, 1);
     assertThat(world.statusText()).contains("Aegis opened a pull request", "/pull/" + world.pulls().get(0).number());
+  }
+
+  @Test
+  void killedAfterRecordingAStopBeforeCleaningUp() {
+    String run = planned();
+    ObjectNode stop = world.comment("maya", "/aegis stop " + run);
+    HeldRequest phaseLabel = world.fake.holdNext("DELETE", LABEL);
+    killAt(phaseLabel, world.start("issue_comment", stop, noModel));
+    assertThat(world.state().fact("stage")).contains("stopped");
+
+    world.run("issue_comment", stop, noModel, JarWorld.RERUN).expectExit(ExitCodes.OK);
+
+    world.assertConverged(Phase.NONE, 0);
+    assertThat(world.aegisBranches()).isEmpty();
+    assertThat(world.labels()).containsExactly("bug");
+  }
+
+  @Test
+  void killedAfterRecordingABlockedRunBeforeMovingItsLabel() {
+    String run = planned();
+    ObjectNode approval = world.comment("maya", "/aegis proceed " + run);
+    HeldRequest blockedLabel = world.fake.holdNext("POST", LABELS, "aegis:blocked");
+    killAt(blockedLabel, world.start("issue_comment", approval, world.scripted("wrong-fix", Scripts.WRONG_FIX)));
+    assertThat(world.state().phase()).isEqualTo(Phase.BLOCKED);
+    String evidence = world.statusText();
+
+    world.run("issue_comment", approval, noModel, JarWorld.RERUN).expectExit(ExitCodes.OK);
+
+    world.assertConverged(Phase.BLOCKED, 0);
+    assertThat(world.statusText()).isEqualTo(evidence).contains("FAIL add: expected 5, got 6");
   }
 }

@@ -60,7 +60,16 @@ final class CommandHandler {
       return nothing(issue, "no run " + command.runId() + " on this issue");
     }
     RunState state = target.get().state();
+    boolean latest = ledger.latest(comments).filter(l -> l.commentId().equals(target.get().commentId())).isPresent();
+    if (latest && !RunFlow.labelled(issue, state.phase())) {
+      // a job died between writing the run's state and moving its label; the redelivered command (a re-run
+      // job) is often the only event that comes back to this run
+      ctx.tracker().setPhase(issue.key(), state.phase());
+    }
     if (state.handled().contains(comment.id())) {
+      if (latest && command.verb() == Command.Verb.STOP && state.fact(Stopper.STOPPED_BY).isPresent()) {
+        runs.stopper().cleanUp(state); // the job that recorded the stop may have died before cleaning up
+      }
       return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already handled");
     }
     ctx.tracker().react(issue.key(), comment.id(), Reaction.EYES);

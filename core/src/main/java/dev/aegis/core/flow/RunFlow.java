@@ -96,9 +96,10 @@ public final class RunFlow {
     return runs.resume(runs.handle(issue, latest));
   }
 
-  private static boolean labelled(Issue issue, Phase phase) {
+  /** True when the issue carries exactly the label of {@code phase} among the phase labels. */
+  static boolean labelled(Issue issue, Phase phase) {
     for (Phase p : Phase.values()) {
-        if (p.label() == null) {
+      if (p.label() == null) {
         continue;
       }
       boolean has = issue.hasLabel(p.label());
