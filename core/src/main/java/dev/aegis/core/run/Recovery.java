@@ -37,6 +37,14 @@ public final class Recovery {
     for (Issue issue : tracker.issuesIn(Phase.IN_PROGRESS)) {
       List<IssueComment> comments = tracker.comments(issue.key());
       Optional<StatusComment> status = ledger.latest(comments);
+      if (status.isPresent() && status.get().state().phase() != Phase.IN_PROGRESS) {
+        // the run already ended (blocked, awaiting approval...) and a dead job left its old label: the label
+        // follows the state; rewriting the status would replace the run's own note, such as failing tests
+        if (!dryRun) {
+          tracker.setPhase(issue.key(), status.get().state().phase());
+        }
+        continue;
+      }
       Instant last = status.map(s -> s.state().updatedAt()).orElse(issue.updatedAt());
       Duration quiet = Duration.between(last, clock.instant());
       if (quiet.compareTo(staleAfter) < 0) {
