@@ -6,9 +6,13 @@ import dev.aegis.cli.ExitCodes;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.testkit.hold.HeldRequest;
 import dev.aegis.testkit.model.ScriptedModelServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,36 @@ class ConcurrentJobsIT {
       first.await(JarWorld.JOB_TIMEOUT).expectExit(ExitCodes.OK);
       world.assertConverged(Phase.AWAITING_APPROVAL, 0);
       assertThat(model.failures()).isEmpty();
+    }
+  }
+
+  @Test
+  void anImplementationKeepsReportingProgressWhileTheProjectsTestsRun() {
+    world.run("issues", world.labeled(), plan).expectExit(ExitCodes.OK);
+    String slowTests = "touch .git/tests-started; sleep 25; sh test.sh; s=$?; touch .git/tests-done; exit $s";
+    Job implementing = world.start("issue_comment", world.comment("maya", "/aegis proceed " + world.state().runId()),
+        world.scripted("fix", Scripts.FIX), Map.of("AEGIS_TEST_COMMAND", slowTests, "AEGIS_CLAIM_GRACE_SECONDS", "60"));
+    Path started = implementing.workspace().resolve(".git/tests-started");
+    Path done = implementing.workspace().resolve(".git/tests-done");
+    awaitTrue(() -> Files.exists(started), Duration.ofSeconds(60), "the tests to start");
+    Instant before = world.state().updatedAt();
+
+    awaitTrue(() -> !world.state().updatedAt().equals(before) || Files.exists(done), Duration.ofSeconds(60),
+        "a status update or the end of the tests");
+
+    assertThat(done).as("the run reported progress while the tests ran (heartbeat)").doesNotExist();
+    implementing.await(JarWorld.JOB_TIMEOUT).expectExit(ExitCodes.OK);
+    world.assertConverged(Phase.PR_OPENED, 1);
+  }
+
+  /** Waits, polling, until {@code condition} holds. */
+  private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("waited " + timeout + " for " + what);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
   }
 

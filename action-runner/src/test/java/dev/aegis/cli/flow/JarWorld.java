@@ -169,7 +169,7 @@ final class JarWorld implements AutoCloseable {
           .redirectOutput(jobDir.resolve("log.txt").toFile());
       builder.environment().clear();
       builder.environment().putAll(env);
-      return new Job(jobs + "-" + event, builder.start(), jobDir.resolve("log.txt"));
+      return new Job(jobs + "-" + event, builder.start(), jobDir.resolve("log.txt"), workspace);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -12,11 +12,18 @@ final class Job {
   private final String name;
   private final Process process;
   private final Path log;
+  private final Path workspace;
 
-  Job(String name, Process process, Path log) {
+  Job(String name, Process process, Path log, Path workspace) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.workspace = workspace;
+  }
+
+  /** The job's checkout ({@code GITHUB_WORKSPACE}). */
+  Path workspace() {
+    return workspace;
   }
 
   /**

@@ -89,15 +89,21 @@ final class Implementer {
       return endings.block(run, "the workspace could not check out " + s.base() + " from origin (" + e.getMessage() + ")",
           "check that the workflow checks out the repository and that the token can read it.");
     }
-    EngineResult result;
+    // the heartbeat covers the project's tests and the push too: a test suite slower than the claim grace
+    // period must not make the run look dead to other jobs (a second implementation) or to stale recovery
     try (AutoCloseable beat = run.heartbeat(Duration.ofSeconds(Math.max(20, ctx.config().claimGrace().toSeconds() / 3)))) {
-      result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept).run(tasks.fix(
-          run.issue(), s.runId(), plan.rootCause(), plan.fixPlan(), plan.testPlan(), tests.command().orElse("")));
+      return fixAndTest(run, plan, ws);
     } catch (ModelException e) {
       return endings.block(run, "the model could not be used: " + e.getMessage(), "fix the model settings, then approve again.");
     } catch (Exception e) {
       throw Endings.unchecked(e);
     }
+  }
+
+  private FlowResult fixAndTest(RunHandle run, PlanReport plan, Workspace ws) {
+    RunState s = run.state();
+    EngineResult result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept).run(tasks.fix(
+        run.issue(), s.runId(), plan.rootCause(), plan.fixPlan(), plan.testPlan(), tests.command().orElse("")));
     Optional<FixReport> fix = result.fix();
     if (fix.isEmpty()) {
       return endings.block(run, "the fix run stopped before finishing. " + result.stop().explain(),
@@ -116,7 +122,7 @@ final class Implementer {
           + (tested.get().timedOut() ? ", timed out" : "") + "), so no pull request was opened.\n\n```\n"
           + tested.get().tail().replace("```", "'''") + "\n```", "add detail with `/aegis ask " + s.runId() + " <detail>`.");
     }
-    stopped = stopIfAsked(run);
+    Optional<FlowResult> stopped = stopIfAsked(run);
     if (stopped.isPresent()) {
       return stopped.get();
     }
