@@ -81,6 +81,21 @@ class PlanFirstFlowIT {
   }
 
   @Test
+  void commandsFromBotsAndFromAegisItselfAreIgnoredBeforeAnyRequest() {
+    ObjectNode bot = world.comment("renovate[bot]", "/aegis proceed 1-abcdef");
+    bot.withObjectProperty("comment").withObjectProperty("user").put("type", "Bot");
+    ObjectNode self = world.comment(FakeGitHub.ACTIONS_BOT, "/aegis proceed 1-abcdef");
+    self.withObjectProperty("comment").withObjectProperty("user").put("type", "Bot");
+
+    Job.Result fromBot = world.run("issue_comment", bot, Map.of()).expectExit(ExitCodes.OK);
+    Job.Result fromSelf = world.run("issue_comment", self, Map.of()).expectExit(ExitCodes.OK);
+
+    assertThat(fromBot.output()).contains("bots and Aegis itself are ignored");
+    assertThat(fromSelf.output()).contains("bots and Aegis itself are ignored");
+    assertThat(world.fake.requests()).isEmpty();
+  }
+
+  @Test
   void stopWhileAwaitingApprovalRemovesTheBranchWithdrawsReadyAndOpensNothing() {
     world.run("issues", world.labeled(), world.scripted("plan", Scripts.PLAN)).expectExit(ExitCodes.OK);
     String run = world.state().runId();
