@@ -56,7 +56,8 @@ class PlanFirstFlowIT {
       world.assertConverged(Phase.AWAITING_APPROVAL, 0);
 
       ObjectNode approval = world.comment("maya", "/aegis proceed " + run);
-      world.run("issue_comment", approval, llm).expectExit(ExitCodes.OK);
+      Job implementing = world.start("issue_comment", approval, llm);
+      Job.Result implemented = implementing.await(JarWorld.JOB_TIMEOUT).expectExit(ExitCodes.OK);
 
       world.assertConverged(Phase.PR_OPENED, 1);
       assertThat(world.repo.reactions(approval.path("comment").path("id").asLong()))
@@ -77,6 +78,9 @@ class PlanFirstFlowIT {
       assertThat(model.requests()).allSatisfy(r ->
           assertThat(r.header("Authorization")).isEqualTo("Bearer " + JarWorld.MODEL_KEY));
       assertThat(world.everythingPublished()).doesNotContain(world.token, JarWorld.MODEL_KEY);
+      assertThat(implemented.output().lines().filter(l -> !l.startsWith("::add-mask::")))
+          .noneMatch(l -> l.contains(world.token) || l.contains(JarWorld.MODEL_KEY));
+      assertThat(implementing.workspace().resolve(".git/config")).content().doesNotContain(world.token);
     }
   }
 
