@@ -72,6 +72,10 @@ final class CommandHandler {
       }
       return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already handled");
     }
+    if (answered(comments, comment)) {
+      // answered as not applicable ("no plan yet", "already blocked"): a later poll must not carry it out
+      return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already answered");
+    }
     ctx.tracker().react(issue.key(), comment.id(), Reaction.EYES);
     RunHandle run = runs.handle(issue, target.get());
     return switch (command.verb()) {
@@ -92,9 +96,16 @@ final class CommandHandler {
       ctx.progress().accept("Resuming the implementation of run " + s.runId() + " after an interrupted job");
       return runs.implement(run, c.id(), s.fact(Implementer.APPROVED_BY).orElse(c.author().login()));
     }
-    if (s.phase() == Phase.PR_OPENED || s.phase() == Phase.IN_PROGRESS) {
+    boolean implementing = "implementing".equals(s.fact(Planner.STAGE).orElse(""));
+    if (s.phase() == Phase.PR_OPENED || (s.phase() == Phase.IN_PROGRESS && implementing)) {
       return FlowResult.of(s.issue(), s.runId(), FlowResult.Status.NOTHING_TO_DO, "run " + s.runId() + " is "
           + (s.phase() == Phase.PR_OPENED ? "done: its pull request is open" : "already in progress"));
+    }
+    if (s.phase() == Phase.IN_PROGRESS) {
+      replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` is still investigating: there is no plan to approve"
+          + " yet. Read the root-cause analysis when it replaces the status comment, then reply `/aegis proceed "
+          + s.runId() + "`.");
+      return nothing(run.issue(), "run " + s.runId() + " has no plan yet");
     }
     replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` has no plan waiting for approval (it is "
         + describe(s) + "), so there is nothing to proceed with.");
@@ -149,10 +160,19 @@ final class CommandHandler {
 
   /** Answers a command once: a redelivered event finds the marker and stays silent. */
   private void replyOnce(Issue issue, IncomingComment c, List<IssueComment> comments, String text) {
-    String marker = "<!-- aegis:reply " + c.id() + " -->";
-    if (comments.stream().noneMatch(x -> ledger.byAegis(x) && x.body().contains(marker))) {
-      ctx.tracker().addComment(issue.key(), text + " " + Commands.usage() + "\n\n" + marker);
+    if (!answered(comments, c)) {
+      ctx.tracker().addComment(issue.key(), text + " " + Commands.usage() + "\n\n" + replyMarker(c));
     }
+  }
+
+  /** True when Aegis already answered this command comment (see {@link #replyOnce}). */
+  private boolean answered(List<IssueComment> comments, IncomingComment c) {
+    String marker = replyMarker(c);
+    return comments.stream().anyMatch(x -> ledger.byAegis(x) && x.body().contains(marker));
+  }
+
+  private static String replyMarker(IncomingComment c) {
+    return "<!-- aegis:reply " + c.id() + " -->";
   }
 
   private static String describe(RunState s) {

@@ -14,6 +14,7 @@ import dev.aegis.core.tracker.IssueComment;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.Reaction;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,27 @@ class ApprovalCommandsTest {
     assertThat(world.originHead()).contains(head);
     assertThat(world.statusComments()).hasSize(1);
     assertThat(world.aegisLabels()).containsExactly("aegis:pr-opened");
+  }
+
+  @Test
+  void aProceedPostedBeforeThePlanExistsIsAnsweredAndDoesNotApproveThePlanLater() {
+    FlowWorld fresh = FlowWorld.create(tmp.resolve("fresh"));
+    AtomicReference<IssueComment> early = new AtomicReference<>();
+    AtomicReference<FlowResult> answer = new AtomicReference<>();
+    fresh.engines.then(task -> {
+      early.set(fresh.post("maya", "/aegis proceed " + fresh.state().runId()));
+      answer.set(fresh.deliver(early.get()));
+      return planning(calcPlan(Risk.HIGH)).run(task);
+    });
+    fresh.claimAndPlan();
+
+    FlowResult polledLater = fresh.deliver(early.get());
+
+    assertThat(answer.get().status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(fresh.replies()).singleElement().asString().contains("no plan to approve yet");
+    assertThat(polledLater.status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(fresh.state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    assertThat(fresh.code.pullRequestDrafts()).isEmpty();
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.aegis.core.tracker.Phase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,24 @@ class StopAndAskTest {
     assertThat(world.statusComments()).hasSize(1);
     assertThat(world.statusText()).contains("add() fails for negative numbers too.", "`src/calc.sh:4`: still the subtraction");
     assertThat(world.aegisLabels()).containsExactly("aegis:awaiting-approval");
+  }
+
+  @Test
+  void anAskAnsweredAsNotApplicableIsNotCarriedOutLater() {
+    AtomicReference<IssueComment> ask = new AtomicReference<>();
+    world.engines.then(task -> {
+      ask.set(world.post("maya", "/aegis ask " + run + " what about sub()?"));
+      world.deliver(ask.get());
+      return fixing(Map.of(), "Nothing to change.").run(task);
+    });
+    assertThat(world.comment("maya", "/aegis proceed " + run).status()).isEqualTo(FlowResult.Status.BLOCKED);
+
+    FlowResult polledLater = world.deliver(ask.get());
+
+    assertThat(world.replies()).singleElement().asString().contains("re-plans a run that is awaiting approval or blocked");
+    assertThat(polledLater.status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(world.engines.tasks()).hasSize(2);
+    assertThat(world.state().phase()).isEqualTo(Phase.BLOCKED);
   }
 
   @Test
