@@ -114,7 +114,7 @@ final class CommandHandler {
 
   private FlowResult stop(RunHandle run, IncomingComment c, List<IssueComment> comments) {
     RunState s = run.state();
-    if (s.phase() == Phase.IN_PROGRESS || s.phase() == Phase.AWAITING_APPROVAL) {
+    if (s.phase() == Phase.IN_PROGRESS || s.phase() == Phase.AWAITING_APPROVAL || s.phase() == Phase.BLOCKED) {
       return runs.stopper().stop(run, c.author().login(), c.id());
     }
     if (s.phase() == Phase.PR_OPENED) {

@@ -66,6 +66,19 @@ class StopAndAskTest {
   }
 
   @Test
+  void aStopOnABlockedRunCancelsItAndFreesTheIssue() {
+    world.engines.then(fixing(Map.of(), "Nothing to change."));
+    assertThat(world.comment("maya", "/aegis proceed " + run).status()).isEqualTo(FlowResult.Status.BLOCKED);
+
+    FlowResult stopped = world.comment("maya", "/aegis stop " + run);
+
+    assertThat(stopped.status()).isEqualTo(FlowResult.Status.STOPPED);
+    assertThat(world.state().phase()).isEqualTo(Phase.NONE);
+    assertThat(world.originHead()).isEmpty();
+    assertThat(world.labels()).containsExactly("bug");
+  }
+
+  @Test
   void anUnauthorizedStopDuringTheFixIsNotHonoured() {
     Engine fixWhileMalloryStops = task -> {
       world.post("mallory", "/aegis stop " + run);
