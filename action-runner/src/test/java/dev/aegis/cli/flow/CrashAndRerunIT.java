@@ -126,6 +126,24 @@ class CrashAndRerunIT {
   }
 
   @Test
+  void killedWhileTheReplanOfAnAskWaitsForTheModel() {
+    String run = planned();
+    try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.PLAN)) {
+      ObjectNode ask = world.comment("maya", "/aegis ask " + run + " does sub() have the same bug?");
+      HeldRequest firstModelCall = model.holdNext();
+      killAt(firstModelCall, world.start("issue_comment", ask, JarWorld.overHttp(model)));
+      assertThat(world.state().phase()).isEqualTo(Phase.IN_PROGRESS);
+
+      world.run("issue_comment", ask, JarWorld.overHttp(model), JarWorld.RERUN).expectExit(ExitCodes.OK);
+
+      world.assertConverged(Phase.AWAITING_APPROVAL, 0);
+      assertThat(model.requests()).isNotEmpty()
+          .allSatisfy(r -> assertThat(r.body()).contains("From maya: does sub() have the same bug?"));
+      assertThat(model.remainingSteps()).isZero();
+    }
+  }
+
+  @Test
   void killedAfterTheApprovalWhileTheFixWaitsForTheModel() {
     String run = planned();
     try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.FIX)) {

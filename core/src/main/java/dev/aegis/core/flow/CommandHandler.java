@@ -70,6 +70,11 @@ final class CommandHandler {
       if (latest && command.verb() == Command.Verb.STOP && state.fact(Stopper.STOPPED_BY).isPresent()) {
         runs.stopper().cleanUp(state); // the job that recorded the stop may have died before cleaning up
       }
+      if (latest && orphaned(state)) {
+        // the job that acted on this command (an ask's re-plan) died: the re-run job picks the run up
+        ctx.progress().accept("Resuming run " + state.runId() + " after an interrupted job");
+        return runs.resume(runs.handle(issue, target.get()));
+      }
       return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already handled");
     }
     if (answered(comments, comment)) {
@@ -90,8 +95,7 @@ final class CommandHandler {
     if (s.phase() == Phase.AWAITING_APPROVAL) {
       return runs.implement(run, c.id(), c.author().login());
     }
-    boolean resumable = s.phase() == Phase.IN_PROGRESS && c.id().equals(s.fact(Implementer.APPROVAL).orElse(""))
-        && Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0;
+    boolean resumable = c.id().equals(s.fact(Implementer.APPROVAL).orElse("")) && orphaned(s);
     if (resumable) {
       ctx.progress().accept("Resuming the implementation of run " + s.runId() + " after an interrupted job");
       return runs.implement(run, c.id(), s.fact(Implementer.APPROVED_BY).orElse(c.author().login()));
@@ -173,6 +177,12 @@ final class CommandHandler {
 
   private static String replyMarker(IncomingComment c) {
     return "<!-- aegis:reply " + c.id() + " -->";
+  }
+
+  /** In progress, with no update for the claim grace period: the job working on it died. */
+  private boolean orphaned(RunState s) {
+    return s.phase() == Phase.IN_PROGRESS
+        && Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0;
   }
 
   private static String describe(RunState s) {

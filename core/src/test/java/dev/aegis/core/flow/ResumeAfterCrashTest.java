@@ -87,6 +87,23 @@ class ResumeAfterCrashTest {
   }
 
   @Test
+  void anAskWhoseReplanCrashedIsResumedByTheSameAskOnlyAfterTheGracePeriod() {
+    IssueComment ask = world.post("maya", "/aegis ask " + world.state().runId() + " what about sub()?");
+    world.engines.then(crashing(task -> null));
+    assertThatThrownBy(() -> world.deliver(ask)).hasMessageContaining("the runner went away");
+
+    FlowResult early = world.deliver(ask);
+    world.clock.advance(PAST_GRACE);
+    world.engines.then(planning(calcPlan(Risk.LOW)));
+    FlowResult resumed = world.deliver(ask);
+
+    assertThat(early.status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(resumed.status()).isEqualTo(FlowResult.Status.AWAITING_APPROVAL);
+    assertThat(world.engines.tasks().get(2).task()).contains("From maya: what about sub()?");
+    assertThat(world.statusComments()).hasSize(1);
+  }
+
+  @Test
   void editsACrashedFixLeftInAReusedWorkspaceDoNotEndUpInTheResumedFix() {
     world.engines.then(crashing(task -> {
       FakeEngines.write(task, "scratch/notes.txt", "half-done thoughts\n");
