@@ -35,7 +35,7 @@ class PlanFirstFlowIT {
 
   @Test
   void aReadyBugGoesFromRcaPastARefusalToAnApprovedFixAndALabelledPullRequest() {
-    try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.concat(Scripts.PLAN, Scripts.FIX))) {
+    try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.concat(Scripts.PLAN, Scripts.FIX_WITH_TEST))) {
       Map<String, String> llm = JarWorld.overHttp(model);
 
       world.run("issues", world.labeled(), llm).expectExit(ExitCodes.OK);
@@ -62,15 +62,16 @@ class PlanFirstFlowIT {
       world.assertConverged(Phase.PR_OPENED, 1);
       assertThat(world.repo.reactions(approval.path("comment").path("id").asLong()))
           .contains(FakeGitHub.ACTIONS_BOT + ":eyes");
-      assertThat(world.git("diff", "--name-only", "main", JarWorld.BRANCH)).isEqualTo("src/calc.sh\n");
+      assertThat(world.git("diff", "--name-only", "main", JarWorld.BRANCH)).isEqualTo("src/calc.sh\ntest.sh\n");
       assertThat(world.git("show", JarWorld.BRANCH + ":src/calc.sh")).contains("echo $(( $1 + $2 ))");
+      assertThat(world.git("show", JarWorld.BRANCH + ":test.sh")).contains("add -2 3");
       assertThat(world.git("log", "-1", "--format=%B", JarWorld.BRANCH))
           .startsWith("fix: add returns the difference").contains("Fixes #1", "Aegis-Run: " + run);
       FakeIssue pr = world.pulls().get(0);
       assertThat(pr.labels()).containsExactly("aegis");
       assertThat(pr.author()).isEqualTo(FakeGitHub.ACTIONS_BOT);
       assertThat(pr.body()).startsWith("Fixes #1").contains("### Root-cause analysis", "`sh test.sh` passed:",
-          "PASS add", "approved by @\u200Bmaya");
+          "PASS add with a negative", "PASS add", "approved by @\u200Bmaya");
       assertThat(world.statusText()).contains("Aegis opened a pull request", "/pull/" + pr.number());
       assertThat(world.labels()).contains("bug", "ready to implement", "aegis:pr-opened");
       assertThat(model.failures()).isEmpty();
