@@ -55,8 +55,7 @@ class ApprovalCommandsTest {
 
   @Test
   void commandsFromBotsAndFromAegisItselfAreIgnoredWithoutAnswer() {
-    world.tracker.addCommentBy(FlowWorld.KEY, new Author("renovate[bot]", true), "/aegis proceed " + run);
-    IssueComment bot = world.tracker.comments(FlowWorld.KEY).get(world.tracker.comments(FlowWorld.KEY).size() - 1);
+    IssueComment bot = world.tracker.addCommentBy(FlowWorld.KEY, new Author("renovate[bot]", true), "/aegis proceed " + run);
     IssueComment self = world.tracker.addComment(FlowWorld.KEY, "/aegis proceed " + run);
 
     FlowResult fromBot = world.deliver(bot);
