@@ -140,11 +140,14 @@ final class CommandHandler {
         .withFact(Planner.STAGE, "planning", ctx.clock().instant())
         .withFact(Planner.ASK, context, ctx.clock().instant())
         .withHandled(c.id(), ctx.clock().instant());
-    // An approval already spent on a fix that ended blocked approved the old plan, not the one this re-plan
-    // makes: mark it handled, or the next poll of the issue's comments would implement the new plan with it.
-    Optional<String> spent = s.fact(Implementer.APPROVAL);
-    if (spent.isPresent()) {
-      replanning = replanning.withHandled(spent.get(), ctx.clock().instant());
+    // Approvals given before this ask (one spent on a fix that ended blocked, another posted meanwhile)
+    // approved the old plan, not the one this re-plan makes: mark them handled, or the next poll of the
+    // issue's comments would implement the new plan with them.
+    for (IssueComment earlier : comments) {
+      if (Commands.parse(earlier.body()) instanceof Commands.Valid v && v.command().verb() == Command.Verb.PROCEED
+          && v.command().runId().equals(s.runId())) {
+        replanning = replanning.withHandled(earlier.id(), ctx.clock().instant());
+      }
     }
     run.write(StatusTexts.planning(replanning), replanning);
     ctx.tracker().setPhase(s.issue(), Phase.IN_PROGRESS);

@@ -110,6 +110,26 @@ class StopAndAskTest {
   }
 
   @Test
+  void noApprovalGivenBeforeAnAskApprovesThePlanTheAskProduces() {
+    AtomicReference<IssueComment> second = new AtomicReference<>();
+    world.engines.then(task -> {
+      second.set(world.post("ops", "/aegis proceed " + run));
+      world.tracker.grant("ops", dev.aegis.core.tracker.Permission.MAINTAIN);
+      world.deliver(second.get());
+      return fixing(Map.of(), "Nothing to change.").run(task);
+    });
+    assertThat(world.comment("maya", "/aegis proceed " + run).status()).isEqualTo(FlowResult.Status.BLOCKED);
+    world.engines.then(planning(calcPlan(Risk.HIGH)));
+    world.comment("maya", "/aegis ask " + run + " look at sub() too");
+
+    FlowResult polledLater = world.deliver(second.get());
+
+    assertThat(polledLater.status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(world.state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    assertThat(world.engines.tasks()).hasSize(3);
+  }
+
+  @Test
   void anAskAnsweredAsNotApplicableIsNotCarriedOutLater() {
     AtomicReference<IssueComment> ask = new AtomicReference<>();
     world.engines.then(task -> {
