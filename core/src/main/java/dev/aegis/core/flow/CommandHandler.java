@@ -58,8 +58,26 @@ final class CommandHandler {
       return nothing(issue, "no run " + command.runId() + " on this issue");
     }
     RunState state = target.get().state();
+    boolean latest = ledger.latest(comments).filter(l -> l.commentId().equals(target.get().commentId())).isPresent();
+    if (latest && !ctx.tracker().inPhase(issue, state.phase())) {
+      // a job died between writing the run's state and moving its label; the redelivered command (a re-run
+      // job) is often the only event that comes back to this run
+      ctx.tracker().setPhase(issue.key(), state.phase());
+    }
     if (state.handled().contains(comment.id())) {
+      if (latest && command.verb() == Command.Verb.STOP && state.fact(Stopper.STOPPED_BY).isPresent()) {
+        runs.stopper().cleanUp(state); // the job that recorded the stop may have died before cleaning up
+      }
+      if (latest && orphaned(state)) {
+        // the job that acted on this command (an ask's re-plan) died: the re-run job picks the run up
+        ctx.progress().accept("Resuming run " + state.runId() + " after an interrupted job");
+        return runs.resume(runs.handle(issue, target.get()));
+      }
       return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already handled");
+    }
+    if (answered(comments, comment)) {
+      // answered as not applicable ("no plan yet", "already blocked"): a later poll must not carry it out
+      return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already answered");
     }
     ctx.tracker().react(issue.key(), comment.id(), Reaction.EYES);
     RunHandle run = runs.handle(issue, target.get());
@@ -75,15 +93,21 @@ final class CommandHandler {
     if (s.phase() == Phase.AWAITING_APPROVAL) {
       return runs.implement(run, c.id(), c.author().login());
     }
-    boolean resumable = s.phase() == Phase.IN_PROGRESS && c.id().equals(s.fact(Implementer.APPROVAL).orElse(""))
-        && Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0;
+    boolean resumable = c.id().equals(s.fact(Implementer.APPROVAL).orElse("")) && orphaned(s);
     if (resumable) {
       ctx.progress().accept("Resuming the implementation of run " + s.runId() + " after an interrupted job");
       return runs.implement(run, c.id(), s.fact(Implementer.APPROVED_BY).orElse(c.author().login()));
     }
-    if (s.phase() == Phase.PR_OPENED || s.phase() == Phase.IN_PROGRESS) {
+    boolean implementing = "implementing".equals(s.fact(Planner.STAGE).orElse(""));
+    if (s.phase() == Phase.PR_OPENED || (s.phase() == Phase.IN_PROGRESS && implementing)) {
       return FlowResult.of(s.issue(), s.runId(), FlowResult.Status.NOTHING_TO_DO, "run " + s.runId() + " is "
           + (s.phase() == Phase.PR_OPENED ? "done: its pull request is open" : "already in progress"));
+    }
+    if (s.phase() == Phase.IN_PROGRESS) {
+      replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` is still investigating: there is no plan to approve"
+          + " yet. Read the root-cause analysis when it replaces the status comment, then reply `/aegis proceed "
+          + s.runId() + "`.");
+      return nothing(run.issue(), "run " + s.runId() + " has no plan yet");
     }
     replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` has no plan waiting for approval (it is "
         + describe(s) + "), so there is nothing to proceed with.");
@@ -92,7 +116,7 @@ final class CommandHandler {
 
   private FlowResult stop(RunHandle run, IncomingComment c, List<IssueComment> comments) {
     RunState s = run.state();
-    if (s.phase() == Phase.IN_PROGRESS || s.phase() == Phase.AWAITING_APPROVAL) {
+    if (s.phase() == Phase.IN_PROGRESS || s.phase() == Phase.AWAITING_APPROVAL || s.phase() == Phase.BLOCKED) {
       return runs.stopper().stop(run, c.author().login(), c.id());
     }
     if (s.phase() == Phase.PR_OPENED) {
@@ -114,6 +138,15 @@ final class CommandHandler {
         .withFact(Planner.STAGE, "planning", ctx.clock().instant())
         .withFact(Planner.ASK, context, ctx.clock().instant())
         .withHandled(c.id(), ctx.clock().instant());
+    // Approvals given before this ask (one spent on a fix that ended blocked, another posted meanwhile)
+    // approved the old plan, not the one this re-plan makes: mark them handled, or the next poll of the
+    // issue's comments would implement the new plan with them.
+    for (IssueComment earlier : comments) {
+      if (Commands.parse(earlier.body()) instanceof Commands.Valid v && v.command().verb() == Command.Verb.PROCEED
+          && v.command().runId().equals(s.runId())) {
+        replanning = replanning.withHandled(earlier.id(), ctx.clock().instant());
+      }
+    }
     run.write(StatusTexts.planning(replanning), replanning);
     ctx.tracker().setPhase(s.issue(), Phase.IN_PROGRESS);
     return runs.plan(run);
@@ -132,10 +165,25 @@ final class CommandHandler {
 
   /** Answers a command once: a redelivered event finds the marker and stays silent. */
   private void replyOnce(Issue issue, IncomingComment c, List<IssueComment> comments, String text) {
-    String marker = "<!-- aegis:reply " + c.id() + " -->";
-    if (comments.stream().noneMatch(x -> ledger.byAegis(x) && x.body().contains(marker))) {
-      ctx.tracker().addComment(issue.key(), text + " " + Commands.usage() + "\n\n" + marker);
+    if (!answered(comments, c)) {
+      ctx.tracker().addComment(issue.key(), text + " " + Commands.usage() + "\n\n" + replyMarker(c));
     }
+  }
+
+  /** True when Aegis already answered this command comment (see {@link #replyOnce}). */
+  private boolean answered(List<IssueComment> comments, IncomingComment c) {
+    String marker = replyMarker(c);
+    return comments.stream().anyMatch(x -> ledger.byAegis(x) && x.body().contains(marker));
+  }
+
+  private static String replyMarker(IncomingComment c) {
+    return "<!-- aegis:reply " + c.id() + " -->";
+  }
+
+  /** In progress, with no update for the claim grace period: the job working on it died. */
+  private boolean orphaned(RunState s) {
+    return s.phase() == Phase.IN_PROGRESS
+        && Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0;
   }
 
   private static String describe(RunState s) {

@@ -55,7 +55,7 @@ final class Implementer {
     RunState working = run.state().withPhase(Phase.IN_PROGRESS, now)
         .withFact(Planner.STAGE, "implementing", now).withFact(APPROVAL, approvalId, now)
         .withFact(APPROVED_BY, approver, now);
-    run.write(StatusTexts.implementing(working, plan.orElse(null), approver), working);
+    run.write(StatusTexts.implementing(working, plan.orElse(null)), working);
     ctx.tracker().setPhase(working.issue(), Phase.IN_PROGRESS);
     return plan;
   }
@@ -89,15 +89,21 @@ final class Implementer {
       return endings.block(run, "the workspace could not check out " + s.base() + " from origin (" + e.getMessage() + ")",
           "check that the workflow checks out the repository and that the token can read it.");
     }
-    EngineResult result;
+    // the heartbeat covers the project's tests and the push too: a test suite slower than the claim grace
+    // period must not make the run look dead to other jobs (a second implementation) or to stale recovery
     try (AutoCloseable beat = run.heartbeat(Duration.ofSeconds(Math.max(20, ctx.config().claimGrace().toSeconds() / 3)))) {
-      result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept).run(tasks.fix(
-          run.issue(), s.runId(), plan.rootCause(), plan.fixPlan(), plan.testPlan(), tests.command().orElse("")));
+      return fixAndTest(run, plan, ws);
     } catch (ModelException e) {
       return endings.block(run, "the model could not be used: " + e.getMessage(), "fix the model settings, then approve again.");
     } catch (Exception e) {
       throw Endings.unchecked(e);
     }
+  }
+
+  private FlowResult fixAndTest(RunHandle run, PlanReport plan, Workspace ws) {
+    RunState s = run.state();
+    EngineResult result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept).run(tasks.fix(
+        run.issue(), s.runId(), plan.rootCause(), plan.fixPlan(), plan.testPlan(), tests.command().orElse("")));
     Optional<FixReport> fix = result.fix();
     if (fix.isEmpty()) {
       return endings.block(run, "the fix run stopped before finishing. " + result.stop().explain(),
@@ -116,7 +122,7 @@ final class Implementer {
           + (tested.get().timedOut() ? ", timed out" : "") + "), so no pull request was opened.\n\n```\n"
           + tested.get().tail().replace("```", "'''") + "\n```", "add detail with `/aegis ask " + s.runId() + " <detail>`.");
     }
-    stopped = stopIfAsked(run);
+    Optional<FlowResult> stopped = stopIfAsked(run);
     if (stopped.isPresent()) {
       return stopped.get();
     }
@@ -131,8 +137,8 @@ final class Implementer {
         .withFact(TEST_COMMAND, tested.command(), now).withFact(TEST_TAIL, truncate(tested.tail(), 3000), now)
         .withFact(Planner.COST, Costs.add(s.fact(Planner.COST), result), now)
         .withFact(Planner.AUDIT, result.auditFinalHash(), now);
-    run.write(StatusTexts.implementing(recorded, plan, s.fact(APPROVED_BY).orElse("")), recorded);
-    ws.commitAll(PullRequests.commitMessage(run.issue(), recorded, fix));
+    run.write(StatusTexts.implementing(recorded, plan), recorded);
+    ws.commitAll(tasks.secrets().redactor().redact(PullRequests.commitMessage(run.issue(), recorded, fix)));
     String expected = ctx.code().branchHead(s.branch()).orElse(s.claim());
     if (!expected.equals(s.claim()) && !ours(expected, s)) {
       return endings.block(run, "someone else pushed to " + s.branch() + " during the run, so Aegis did not overwrite it.",
@@ -150,13 +156,13 @@ final class Implementer {
 
   private FlowResult pullRequest(RunHandle run, PlanReport plan) {
     RunState s = run.state();
-    String approver = s.fact(APPROVED_BY).orElse("");
     ProjectTests.Result tested = new ProjectTests.Result(s.fact(TEST_COMMAND).orElse("(unknown)"), true, false,
         s.fact(TEST_TAIL).orElse(""));
     String cost = Costs.text(s.fact(Planner.COST));
     String audit = s.fact(Planner.AUDIT).orElse("");
-    PullRequest pr = ctx.code().openPullRequest(s.branch()).orElseGet(() -> ctx.code().createPullRequest(
-        redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, approver, cost, audit))));
+    // createPullRequest returns (and labels) the pull request a crashed job already opened from the branch
+    PullRequest pr = ctx.code().createPullRequest(
+        redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, cost, audit)));
     Instant now = ctx.clock().instant();
     RunState done = s.withPhase(Phase.PR_OPENED, now).withFact(Planner.STAGE, "pr-opened", now)
         .withFact(PR, pr.url(), now).withHandled(s.fact(APPROVAL).orElse(""), now);

@@ -35,14 +35,14 @@ final class PullRequests {
   }
 
   static PullRequestDraft draft(Issue issue, RunState state, PlanReport plan, String summary,
-      ProjectTests.Result tests, String approver, String cost, String audit) {
+      ProjectTests.Result tests, String cost, String audit) {
     String body = Templates.render("pull-request", Map.of(
         "issue_ref", issueRef(issue),
         "summary", SafeMarkdown.of(summary).strip(),
         "rca", plan == null ? "" : "### Root-cause analysis\n\n" + StatusTexts.planBody(plan),
         "test_command", tests.command().replace("`", "'"),
         "test_tail", tests.tail().replace("```", "'''"),
-        "run", state.runId(), "approver", StatusTexts.who(approver), "cost", cost, "audit", audit));
+        "run", state.runId(), "approver", StatusTexts.approvedBy(state), "cost", cost, "audit", audit));
     return new PullRequestDraft(title(issue), body, state.branch(), state.base(), List.of(LABEL));
   }
 }

@@ -42,11 +42,25 @@ final class RunHandle {
     return status.state();
   }
 
-  /** Replaces the status comment's text and state; known secret values never reach the tracker. */
+  /**
+   * Replaces the status comment's text and state; known secret values never reach the tracker, neither in
+   * the text nor in the hidden block's facts (plan, fix summary, test output), which are just as public.
+   */
   synchronized void write(String newText, RunState newState) {
     String clean = redactor.redact(newText);
-    status = ledger.update(issue.key(), status, clean, newState);
+    status = ledger.update(issue.key(), status, clean, redacted(newState));
     text = clean;
+  }
+
+  private RunState redacted(RunState s) {
+    RunState out = s;
+    for (var fact : s.facts().entrySet()) {
+      String value = redactor.redact(fact.getValue());
+      if (!value.equals(fact.getValue())) {
+        out = out.withFact(fact.getKey(), value, s.updatedAt());
+      }
+    }
+    return out;
   }
 
   /** Marks the run alive now. */

@@ -35,7 +35,7 @@ final class Runs {
     RunState s = run.state();
     if (planned.status() == FlowResult.Status.AWAITING_APPROVAL && planner.autoApprove(s)) {
       ctx.progress().accept("Auto mode: the plan is low risk, implementing it now");
-      return implementer.implement(run, "auto", "");
+      return implementer.implement(run, StatusTexts.AUTO_APPROVAL, "");
     }
     return planned;
   }

@@ -12,6 +12,9 @@ final class StatusTexts {
   /** Who may command Aegis from Linear, which has no repository permissions. */
   private static final String LINEAR_COMMANDERS = "people on Aegis's Linear approvers list (linear.approvers)";
 
+  /** The approval id of a plan that auto mode approved. */
+  static final String AUTO_APPROVAL = "auto";
+
   private StatusTexts() {}
 
   static String planning(RunState s) {
@@ -34,10 +37,10 @@ final class StatusTexts {
         : "people with write access to this repository (or listed as Aegis approvers)"));
   }
 
-  static String implementing(RunState s, PlanReport plan, String approver) {
+  static String implementing(RunState s, PlanReport plan) {
     return Templates.render("implementing", Map.of(
         "report", plan == null ? "" : "#### The approved plan\n\n" + planBody(plan),
-        "run", s.runId(), "branch", s.branch(), "approver", who(approver)));
+        "run", s.runId(), "branch", s.branch(), "approver", approvedBy(s)));
   }
 
   static String prOpened(RunState s, PlanReport plan, String pr, String cost, String audit) {
@@ -59,6 +62,16 @@ final class StatusTexts {
   static String planBody(PlanReport plan) {
     String md = ReportMarkdown.plan(PlanCodec.safe(plan)).strip();
     return md.startsWith("### ") ? md.substring(md.indexOf('\n') + 1).strip() : md;
+  }
+
+  /**
+   * Who approved the run's plan, for people: the approver's name (not pinging them), or auto mode when no
+   * human did (a low-risk plan in {@code mode: auto}).
+   */
+  static String approvedBy(RunState s) {
+    return AUTO_APPROVAL.equals(s.fact(Implementer.APPROVAL).orElse(""))
+        ? "Aegis's auto mode (a low-risk plan; no human approved it)"
+        : who(s.fact(Implementer.APPROVED_BY).orElse(""));
   }
 
   /** A person's name that does not ping them. */

@@ -26,6 +26,18 @@ final class Stopper {
     this.ledger = new RunLedger(ctx.tracker());
   }
 
+  /**
+   * What a stop does besides recording it, idempotent so a redelivered stop can finish it after the job that
+   * recorded it died: no phase label, no ready label, and the branch deleted unless a pull request uses it.
+   */
+  void cleanUp(RunState stopped) {
+    ctx.tracker().setPhase(stopped.issue(), Phase.NONE);
+    ctx.tracker().withdrawReady(stopped.issue());
+    if (ctx.code().openPullRequest(stopped.branch()).isEmpty()) {
+      ctx.code().deleteBranch(stopped.branch());
+    }
+  }
+
   /** An authorized, not yet handled stop for this run posted on the issue. */
   Optional<IssueComment> requested(RunState state) {
     for (IssueComment c : ctx.tracker().comments(state.issue())) {
@@ -51,11 +63,7 @@ final class Stopper {
             .orElse("ready")
         : ctx.config().readyLabel();
     run.write(StatusTexts.stopped(stopped, by, ready), stopped);
-    ctx.tracker().setPhase(stopped.issue(), Phase.NONE);
-    ctx.tracker().withdrawReady(stopped.issue());
-    if (ctx.code().openPullRequest(stopped.branch()).isEmpty()) {
-      ctx.code().deleteBranch(stopped.branch());
-    }
+    cleanUp(stopped);
     ctx.progress().accept("Run " + stopped.runId() + " stopped by " + by);
     return FlowResult.of(stopped.issue(), stopped.runId(), FlowResult.Status.STOPPED,
         "run " + stopped.runId() + " stopped by " + by);

@@ -50,9 +50,15 @@ public final class Workspace {
     return git.run("rev-parse", "--verify", "--quiet", ref + "^{commit}");
   }
 
-  /** Creates (or resets) local branch {@code name} at {@code startPoint} and checks it out. */
+  /**
+   * Creates (or resets) local branch {@code name} at {@code startPoint} and checks it out with a clean
+   * working tree: changes to tracked files are discarded and untracked files removed (ignored ones, such as
+   * build caches, are kept). A reused workspace (a Jenkins agent's, or a job re-run after a crash) may hold
+   * a previous run's half-done edits, and everything in the tree ends up in the fix commit.
+   */
   public void checkoutFresh(String name, String startPoint) {
-    git.run("checkout", "--quiet", "-B", name, startPoint);
+    git.run("checkout", "--quiet", "--force", "-B", name, startPoint);
+    git.run("clean", "--quiet", "--force", "-d");
   }
 
   /** True when the working tree has changes, including untracked files git does not ignore. */

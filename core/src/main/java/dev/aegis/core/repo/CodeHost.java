@@ -54,6 +54,10 @@ public interface CodeHost {
   /** The open pull request whose head is {@code branch}, if any. */
   Optional<PullRequest> openPullRequest(String branch);
 
-  /** Opens a pull request and labels it. */
+  /**
+   * Opens a pull request and labels it. When one is already open from the same head branch (a job that
+   * crashed after opening it, possibly before labelling it), that one is labelled and returned instead: one
+   * branch, one pull request.
+   */
   PullRequest createPullRequest(PullRequestDraft draft);
 }

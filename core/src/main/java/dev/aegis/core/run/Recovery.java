@@ -39,7 +39,8 @@ public final class Recovery {
       List<IssueComment> comments = tracker.comments(issue.key());
       Optional<StatusComment> status = ledger.latest(comments);
       if (status.isPresent() && status.get().state().phase() != Phase.IN_PROGRESS) {
-        // A job died between writing the run's state and moving the label: the state is the truth.
+        // the run already ended (blocked, awaiting approval...) and a dead job left its old label: the label
+        // follows the state; rewriting the status would replace the run's own note, such as failing tests
         if (!dryRun) {
           tracker.setPhase(issue.key(), status.get().state().phase());
         }

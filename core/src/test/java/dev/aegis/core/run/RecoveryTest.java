@@ -85,4 +85,17 @@ class RecoveryTest {
     assertThat(status.state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
     assertThat(status.text()).isEqualTo("the plan");
   }
+
+  @Test
+  void aRunThatEndedButKeptItsInProgressLabelGetsTheRightLabelAndKeepsItsNote() {
+    RunLedger ledger = new RunLedger(tracker);
+    StatusComment status = ledger.latest(tracker.comments(key)).orElseThrow();
+    ledger.update(key, status, "the tests fail: FAIL add", status.state().withPhase(Phase.BLOCKED, clock.instant()));
+    clock.advance(Duration.ofMinutes(45));
+
+    assertThat(recovery().recover(false)).isEmpty();
+
+    assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:blocked").doesNotContain("aegis:in-progress");
+    assertThat(ledger.latest(tracker.comments(key)).orElseThrow().text()).isEqualTo("the tests fail: FAIL add");
+  }
 }

@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.aegis.testkit.github.Records.Account;
 import dev.aegis.testkit.github.Router.Match;
+import dev.aegis.testkit.hold.Holds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -38,12 +40,16 @@ final class ApiServer implements HttpHandler {
   private final Consumer<RecordedRequest> log;
   private final Consumer<ContractViolation> violations;
   private final Supplier<ContractValidator> contract;
+  private final Holds<HoldKey> holds;
   private final String webRoot;
 
   /** The fake's parts this server reads and reports to. */
   record Parts(Router router, Accounts accounts, Function<String, Optional<RepoState>> repos,
       RateLimits rateLimits, Faults faults, Clock clock, Consumer<RecordedRequest> log,
-      Consumer<ContractViolation> violations, Supplier<ContractValidator> contract) {}
+      Consumer<ContractViolation> violations, Supplier<ContractValidator> contract, Holds<HoldKey> holds) {}
+
+  /** What a hold sees of a request: method, route template (or raw path when unrouted) and body text. */
+  record HoldKey(String method, String route, String body) {}
 
   ApiServer(Parts parts, String webRoot) {
     this.router = parts.router();
@@ -55,6 +61,7 @@ final class ApiServer implements HttpHandler {
     this.log = parts.log();
     this.violations = parts.violations();
     this.contract = parts.contract();
+    this.holds = parts.holds();
     this.webRoot = webRoot;
   }
 
@@ -63,6 +70,11 @@ final class ApiServer implements HttpHandler {
     try (ex) {
       Incoming in = Incoming.read(ex);
       Optional<Match> match = router.match(in.method(), in.segments());
+      String text = new String(in.body(), StandardCharsets.UTF_8);
+      if (!holds.pass(new HoldKey(in.method(), match.map(m -> m.route().template()).orElse(in.path()), text), text)) {
+        dropped(ex);
+        return;
+      }
       Optional<Account> caller = authenticate(in.authorization());
       Reply reply = serve(in, match, caller);
       Outgoing out = finish(in, match, caller.map(Account::login).orElse(""), reply);
@@ -75,6 +87,15 @@ final class ApiServer implements HttpHandler {
       if (out.body().length > 0) {
         ex.getResponseBody().write(out.body());
       }
+    }
+  }
+
+  /** A held request that was dropped: never served nor recorded; 502 to a client that may be gone. */
+  private static void dropped(HttpExchange ex) {
+    try {
+      ex.sendResponseHeaders(502, -1);
+    } catch (IOException e) {
+      // the client is gone (a test killed it): nobody to answer
     }
   }
 

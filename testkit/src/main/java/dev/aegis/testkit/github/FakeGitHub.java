@@ -2,6 +2,8 @@ package dev.aegis.testkit.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.aegis.testkit.hold.HeldRequest;
+import dev.aegis.testkit.hold.Holds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -56,6 +58,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final Map<String, FakeRepository> repositories = new ConcurrentHashMap<>();
   private final Map<String, RepoState> states = new ConcurrentHashMap<>();
   private final Faults faults = new Faults();
+  private final Holds<ApiServer.HoldKey> holds = new Holds<>();
   private final RateLimits rateLimits;
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final List<ContractViolation> violations = new CopyOnWriteArrayList<>();
@@ -87,7 +90,7 @@ public final class FakeGitHub implements AutoCloseable {
     });
     server.setExecutor(executor);
     ApiServer.Parts parts = new ApiServer.Parts(router, accounts, this::state, rateLimits, faults, clock,
-        requests::add, violations::add, () -> contract);
+        requests::add, violations::add, () -> contract, holds);
     server.createContext("/", new ApiServer(parts, "http://127.0.0.1:" + server.getAddress().getPort()));
     accounts.add(ACTIONS_BOT, true);
   }
@@ -218,6 +221,23 @@ public final class FakeGitHub implements AutoCloseable {
     faults.arm(method, route, times, fault);
   }
 
+  /**
+   * Parks the next call of {@code method} on {@code route} (GitHub's path template) before it is served, so a
+   * test can act at that moment, for example kill the client process; then {@link HeldRequest#release()}
+   * serves it and {@link HeldRequest#drop()} discards it (nothing it asked for happens, and it is not
+   * recorded). Undecided holds are dropped on {@link #close()}.
+   */
+  public HeldRequest holdNext(String method, String route) {
+    return holdNext(method, route, "");
+  }
+
+  /** As {@link #holdNext(String, String)}, for the next such call whose body contains {@code bodyContains}. */
+  public HeldRequest holdNext(String method, String route, String bodyContains) {
+    String m = method.toUpperCase(Locale.ROOT);
+    return holds.arm(m + " " + route + (bodyContains.isEmpty() ? "" : " with '" + bodyContains + "'"),
+        k -> k.method().equals(m) && k.route().equals(route) && k.body().contains(bodyContains));
+  }
+
   // ---- request log
 
   /** Every request answered so far, in order. */
@@ -268,6 +288,7 @@ public final class FakeGitHub implements AutoCloseable {
 
   @Override
   public void close() {
+    holds.dropAll();
     server.stop(0);
     executor.shutdownNow();
     synchronized (ownedDirectories) {

@@ -29,6 +29,26 @@ public final class SampleProject {
       exit 1
       """;
 
+  /** A model script that investigates the project: list, read, test (fails), finish with a low-risk RCA. */
+  public static final String PLAN_SCRIPT = """
+      {"steps": [
+        {"text": "Let me look around.", "toolCalls": [{"name": "list_files", "arguments": {}}]},
+        {"expectToolResultContains": "src/calc.sh",
+         "toolCalls": [{"name": "read_file", "arguments": {"path": "src/calc.sh"}}]},
+        {"expectToolResultContains": "4|   echo $(( $1 - $2 ))",
+         "toolCalls": [{"name": "run_command", "arguments": {"command": "sh test.sh"}}]},
+        {"expectToolResultContains": "FAIL add: expected 5, got -1",
+         "text": "Reproduced.",
+         "toolCalls": [{"name": "finish", "arguments": {
+           "summary": "add 2 3 prints -1: add() subtracts its arguments.",
+           "root_cause": "add() in src/calc.sh computes $1 - $2 instead of $1 + $2.",
+           "evidence": [{"file": "src/calc.sh", "line": 4, "note": "the subtraction"}],
+           "fix_plan": "Replace - with + in add(); nothing else.",
+           "test_plan": "test.sh already checks add 2 3 = 5; run sh test.sh.",
+           "risk": "low"}}]}
+      ]}
+      """;
+
   /** A model script that fixes the project: list, search, read, test (fails), edit, test (passes), diff, finish. */
   public static final String FIX_SCRIPT = """
       {"steps": [

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aegis.testkit.hold.HeldRequest;
+import dev.aegis.testkit.hold.Holds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +36,8 @@ import java.util.concurrent.Executors;
  * ({@code times}, 0 = forever), a delay before answering ({@code delayMillis}, for timeouts) or a transport
  * fault ({@code status}, {@code retryAfter}, {@code body}).
  *
- * <p>Requests are checked against the wire format's shape; a request that breaks it, or a failed check,
+ * <p>{@link #holdNext()} parks a request before it is answered (to kill a client mid-run at a precise step).
+ * Requests are checked against the wire format's shape; a request that breaks it, or a failed check,
  * is answered 400 with the reason and listed in {@link #failures()}. Every request is recorded.
  */
 public final class ScriptedModelServer implements AutoCloseable {
@@ -49,6 +52,7 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final List<JsonNode> steps;
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
+  private final Holds<String> holds = new Holds<>();
   private int next;
   private int repeats;
 
@@ -90,6 +94,22 @@ public final class ScriptedModelServer implements AutoCloseable {
     return baseUrl() + "/v1";
   }
 
+  /**
+   * Parks the next request before it is answered or recorded, so a test can act at that moment (for example
+   * kill the client process). {@link HeldRequest#release()} answers it from the script as usual;
+   * {@link HeldRequest#drop()} discards it without using a script step. Undecided holds are dropped on
+   * {@link #close()}.
+   */
+  public HeldRequest holdNext() {
+    return holdNext("");
+  }
+
+  /** As {@link #holdNext()}, for the next request whose raw body contains {@code bodyContains}. */
+  public HeldRequest holdNext(String bodyContains) {
+    return holds.arm("a model request" + (bodyContains.isEmpty() ? "" : " containing '" + bodyContains + "'"),
+        body -> body.contains(bodyContains));
+  }
+
   public synchronized List<RecordedRequest> requests() {
     return List.copyOf(requests);
   }
@@ -107,6 +127,7 @@ public final class ScriptedModelServer implements AutoCloseable {
 
   @Override
   public void close() {
+    holds.dropAll();
     server.stop(0);
     executor.shutdownNow();
   }
@@ -114,6 +135,10 @@ public final class ScriptedModelServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (!holds.pass(body, body)) {
+        dropped(exchange);
+        return;
+      }
       Map<String, List<String>> headers = new LinkedHashMap<>();
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
       Wire wire = Wire.of(exchange.getRequestURI().getPath());
@@ -135,6 +160,15 @@ public final class ScriptedModelServer implements AutoCloseable {
       } catch (IOException e) {
         // the client gave up (a timeout test): nothing to answer
       }
+    }
+  }
+
+  /** A held request that was dropped: no step used, not recorded; 502 to a client that may be gone. */
+  private static void dropped(HttpExchange exchange) {
+    try {
+      exchange.sendResponseHeaders(502, -1);
+    } catch (IOException e) {
+      // the client is gone (a test killed it)
     }
   }
 

@@ -103,6 +103,10 @@ public final class LocalCodeHost implements CodeHost {
 
   @Override
   public synchronized PullRequest createPullRequest(PullRequestDraft draft) {
+    Optional<PullRequest> open = openPullRequest(draft.head());
+    if (open.isPresent()) {
+      return open.get();
+    }
     int number = pulls.size() + 1;
     PullRequest pr = new PullRequest(number, git.dir().toUri() + "#pull/" + number, draft.head());
     pulls.add(new Stored(pr, draft));
