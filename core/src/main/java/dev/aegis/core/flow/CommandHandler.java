@@ -41,10 +41,14 @@ final class CommandHandler {
     if (parsed instanceof Commands.NotACommand) {
       return nothing(issue, "no /aegis command in the comment");
     }
-    if (!authorizer.mayCommand(issue.key(), who)) {
-      return refuse(issue, who);
-    }
     List<IssueComment> comments = ctx.tracker().comments(issue.key());
+    if (refusedBefore(comments, comment.id())) {
+      // judged when it was made: gaining write access later does not make an old refused command valid
+      return nothing(issue, "command refused earlier");
+    }
+    if (!authorizer.mayCommand(issue.key(), who)) {
+      return refuse(issue, who, comment.id(), comments);
+    }
     if (parsed instanceof Commands.Invalid invalid) {
       replyOnce(issue, comment, comments, invalid.problem());
       ctx.tracker().react(issue.key(), comment.id(), Reaction.CONFUSED);
@@ -152,15 +156,32 @@ final class CommandHandler {
     return runs.plan(run);
   }
 
-  private FlowResult refuse(Issue issue, String who) {
-    String marker = "<!-- aegis:refused " + who.toLowerCase(java.util.Locale.ROOT) + " -->";
-    boolean already = ctx.tracker().comments(issue.key()).stream()
-        .anyMatch(c -> ledger.byAegis(c) && c.body().contains(marker));
-    if (!already) {
-      ctx.tracker().addComment(issue.key(), StatusTexts.refusal(issue.key().tracker(), who) + "\n\n" + marker);
+  /**
+   * One polite refusal per person: the first refused command gets a comment; later ones by the same person
+   * are only recorded on it (an edit, which notifies nobody), so none of them is ever carried out later.
+   */
+  private FlowResult refuse(Issue issue, String who, String commentId, List<IssueComment> comments) {
+    String person = "<!-- aegis:refused " + who.toLowerCase(java.util.Locale.ROOT) + " -->";
+    String refused = refusedMarker(commentId);
+    Optional<IssueComment> earlier = comments.stream()
+        .filter(c -> ledger.byAegis(c) && c.body().contains(person)).findFirst();
+    if (earlier.isEmpty()) {
+      ctx.tracker().addComment(issue.key(),
+          StatusTexts.refusal(issue.key().tracker(), who) + "\n\n" + person + "\n" + refused);
+    } else {
+      ctx.tracker().editComment(issue.key(), earlier.get().id(), earlier.get().body() + "\n" + refused);
     }
     return FlowResult.of(issue.key(), "", FlowResult.Status.REFUSED, who + " may not command Aegis here"
-        + (already ? " (already told)" : ""));
+        + (earlier.isPresent() ? " (already told)" : ""));
+  }
+
+  private boolean refusedBefore(List<IssueComment> comments, String commentId) {
+    String refused = refusedMarker(commentId);
+    return comments.stream().anyMatch(c -> ledger.byAegis(c) && c.body().contains(refused));
+  }
+
+  private static String refusedMarker(String commentId) {
+    return "<!-- aegis:refused-comment " + commentId + " -->";
   }
 
   /** Answers a command once: a redelivered event finds the marker and stays silent. */

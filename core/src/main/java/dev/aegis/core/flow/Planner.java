@@ -3,6 +3,9 @@ package dev.aegis.core.flow;
 import dev.aegis.core.agent.EngineResult;
 import dev.aegis.core.agent.PlanReport;
 import dev.aegis.core.agent.Risk;
+import dev.aegis.core.git.Git;
+import dev.aegis.core.git.GitException;
+import dev.aegis.core.git.Workspace;
 import dev.aegis.core.model.ModelException;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.tracker.Phase;
@@ -14,7 +17,7 @@ import java.util.Optional;
  * run's status comment together with the commands to answer with. The run then waits for approval.
  */
 final class Planner {
-  static final String STAGE = "stage";
+  static final String STAGE = RunState.STAGE;
   static final String PLAN = "plan";
   static final String ASK = "ask";
   static final String COST = "cost";
@@ -35,6 +38,7 @@ final class Planner {
   FlowResult plan(RunHandle run) {
     RunState state = run.state();
     ctx.progress().accept("Investigating " + state.issue().display() + " (run " + state.runId() + ")");
+    onBase(state);
     EngineResult result;
     try (AutoCloseable beat = run.heartbeat(heartbeat())) {
       result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept)
@@ -61,6 +65,22 @@ final class Planner {
     ctx.progress().accept("Root-cause analysis posted; waiting for /aegis proceed " + next.runId());
     return FlowResult.of(next.issue(), next.runId(), FlowResult.Status.AWAITING_APPROVAL,
         "run " + next.runId() + " (risk " + plan.get().risk().label() + ", cost " + cost + ")");
+  }
+
+  /**
+   * Puts the workspace on the base branch as it is on {@code origin}, so a reused workspace (a Jenkins agent,
+   * a re-run) is investigated as the fix will start from. When that is impossible (no origin, offline) the
+   * workspace is investigated as checked out, and the log says so.
+   */
+  private void onBase(RunState state) {
+    Workspace ws = new Workspace(ctx.workspace(), Git.baseEnvironment(ctx.environment()));
+    try {
+      ws.fetch(state.base(), ctx.pushToken());
+      ws.checkoutDetached("refs/remotes/origin/" + state.base());
+    } catch (GitException | java.io.UncheckedIOException e) {
+      ctx.progress().accept("Could not check out " + state.base() + " from origin (" + e.getMessage()
+          + "); investigating the workspace as checked out");
+    }
   }
 
   /** True when auto mode may implement this plan without a human (low risk only). */

@@ -56,6 +56,12 @@ public final class Workspace {
    * build caches, are kept). A reused workspace (a Jenkins agent's, or a job re-run after a crash) may hold
    * a previous run's half-done edits, and everything in the tree ends up in the fix commit.
    */
+  /** Checks out {@code ref} detached, discarding local changes and untracked files (ignored files stay). */
+  public void checkoutDetached(String ref) {
+    git.run("checkout", "--quiet", "--force", "--detach", ref);
+    git.run("clean", "--quiet", "--force", "-d");
+  }
+
   public void checkoutFresh(String name, String startPoint) {
     git.run("checkout", "--quiet", "--force", "-B", name, startPoint);
     git.run("clean", "--quiet", "--force", "-d");

@@ -67,7 +67,8 @@ public final class Recovery {
     String next = "remove the " + Phase.BLOCKED.label() + " label to let Aegis try again on its next run.";
     if (status.isPresent()) {
       RunState state = status.get().state();
-      RunState blocked = state.withPhase(Phase.BLOCKED, clock.instant()).withFact("blocked", "stale", clock.instant());
+      RunState blocked = state.withPhase(Phase.BLOCKED, clock.instant()).withFact("blocked", "stale", clock.instant())
+          .withFact(RunState.STAGE, "blocked", clock.instant());
       ledger.update(issue.key(), status.get(), Templates.render("blocked", Map.of(
           "run", state.runId(), "branch", state.branch(), "reason", reason, "next", next)), blocked);
     } else {

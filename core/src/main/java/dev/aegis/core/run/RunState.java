@@ -35,6 +35,9 @@ public record RunState(
     List<String> handled,
     Map<String, String> facts) {
 
+  /** The fact naming the step a run is at within its phase: planning, implementing, blocked, stopped... */
+  public static final String STAGE = "stage";
+
   public RunState {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(issue, "issue");

@@ -11,6 +11,7 @@ import dev.aegis.core.repo.PullRequestDraft;
 import dev.aegis.core.run.Claimer;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.IssueComment;
+import dev.aegis.core.tracker.Permission;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.Reaction;
 import java.nio.file.Path;
@@ -51,6 +52,24 @@ class ApprovalCommandsTest {
     assertThat(world.tracker.reactionsOn(first.id())).isEmpty();
     assertThat(world.engines.tasks()).hasSize(1);
     assertThat(world.originCommit().message()).startsWith("aegis: claim");
+  }
+
+  @Test
+  void aCommandRefusedWhenMadeStaysRefusedAfterItsAuthorGainsWriteAccess() {
+    IssueComment early = world.post("mallory", "/aegis proceed " + run);
+    assertThat(world.deliver(early).status()).isEqualTo(FlowResult.Status.REFUSED);
+    IssueComment second = world.post("mallory", "/aegis proceed " + run + " (again)");
+    world.deliver(second);
+
+    world.tracker.grant("mallory", Permission.WRITE);
+    FlowResult later = world.deliver(early);
+    FlowResult laterSecond = world.deliver(second);
+
+    assertThat(later.status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(laterSecond.status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(world.state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    assertThat(world.engines.tasks()).hasSize(1);
+    assertThat(world.replies()).filteredOn(r -> r.contains("Only people with write access")).hasSize(1);
   }
 
   @Test

@@ -62,6 +62,27 @@ class RcaCheckpointTest {
   }
 
   @Test
+  void aReusedWorkspaceIsInvestigatedAsTheBaseBranchIsOnOrigin() throws java.io.IOException {
+    java.nio.file.Files.writeString(world.workspace.resolve("src/calc.sh"), "# left over from an old run\n");
+    java.nio.file.Files.writeString(world.workspace.resolve("stray.txt"), "untracked leftovers\n");
+    String[] seen = new String[2];
+    world.engines.then((dev.aegis.core.agent.Engine) task -> {
+      try {
+        seen[0] = java.nio.file.Files.readString(task.workspace().resolve("src/calc.sh"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      seen[1] = String.valueOf(java.nio.file.Files.exists(task.workspace().resolve("stray.txt")));
+      return planning(calcPlan(Risk.LOW)).run(task);
+    });
+
+    world.claimAndPlan();
+
+    assertThat(seen[0]).contains("$1 - $2").doesNotContain("left over");
+    assertThat(seen[1]).isEqualTo("false");
+  }
+
+  @Test
   void listedApproversAreNamedInTheCommandsOfTheRca() {
     world.settings.put("approvers", "ops-oncall");
     world.engines.then(planning(calcPlan(Risk.LOW)));

@@ -47,6 +47,7 @@ class RecoveryTest {
     assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:blocked").doesNotContain("aegis:in-progress");
     StatusComment status = new RunLedger(tracker).latest(tracker.comments(key)).orElseThrow();
     assertThat(status.state().phase()).isEqualTo(Phase.BLOCKED);
+    assertThat(status.state().fact(RunState.STAGE)).contains("blocked");
     assertThat(tracker.comments(key)).hasSize(1).first().satisfies(c -> assertThat(c.body())
         .contains("could not finish", "CI job most likely died", "remove the aegis:blocked label"));
   }
