@@ -1,7 +1,6 @@
 package dev.aegis.jenkins.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,12 +20,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the mirror against {@code shared/jenkins/api-signatures*.txt}, the {@code javap} listings of the
+ * Checks the mirror against {@code api-signatures*.txt} (test resources, {@code jenkins-signatures/}), the {@code javap} listings of the
  * real Jenkins 2.479.3 classes: every member the mirror declares must appear there, character for character
  * as {@code javap} prints it, unless it is one of the few known members the (truncated) listings omit.
  */
 class MirrorSignaturesTest {
-  private static final Path LISTINGS = Path.of("..", "..", "shared", "jenkins");
+  private static final Path LISTINGS = Path.of("src", "test", "resources", "jenkins-signatures");
 
   /** Members the listings do not show, each checked against Jenkins sources by hand. */
   private static final Set<String> KNOWN_UNLISTED_MEMBERS =
@@ -74,7 +73,7 @@ class MirrorSignaturesTest {
 
   @Test
   void everyMirroredMemberMatchesTheRealSignature() throws IOException {
-    assumeTrue(Files.isDirectory(LISTINGS), "shared/jenkins listings not beside the repository");
+    assertThat(LISTINGS).as("the Jenkins signature listings in test resources").isDirectory();
     Map<String, Set<String>> listed = listedMembers();
     List<String> problems = new ArrayList<>();
 
@@ -98,7 +97,7 @@ class MirrorSignaturesTest {
 
   @Test
   void theUnlistedExceptionsAreStillNeeded() throws IOException {
-    assumeTrue(Files.isDirectory(LISTINGS), "shared/jenkins listings not beside the repository");
+    assertThat(LISTINGS).as("the Jenkins signature listings in test resources").isDirectory();
     Set<String> types = new HashSet<>(mirrorTypes());
 
     assertThat(types).containsAll(KNOWN_UNLISTED_TYPES);
