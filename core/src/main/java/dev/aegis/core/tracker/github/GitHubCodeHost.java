@@ -23,19 +23,9 @@ import org.kohsuke.github.GHRepository;
  * but the first creator, and {@code PATCH git/refs} with {@code force: false} refuses what is not a
  * fast-forward from the ref's current value.
  */
-final class GitHubCodeHost implements CodeHost {
-  private final GitHubSettings settings;
-  private final Supplier<GHRepository> repository;
-  private final Rest rest;
-  private final Failures failures;
-  private final String repoPath;
-
+final class GitHubCodeHost extends RepositoryApi implements CodeHost {
   GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
-    this.settings = settings;
-    this.repository = repository;
-    this.rest = rest;
-    this.failures = failures;
-    this.repoPath = "repos/" + settings.repository();
+    super(settings, repository, rest, failures);
   }
 
   @Override

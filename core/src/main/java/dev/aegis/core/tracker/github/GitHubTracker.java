@@ -32,20 +32,11 @@ import org.kohsuke.github.GHRepository;
  * GitHub's side; single-object reads and writes that hub4j can only reach through an extra {@code GET} of the
  * issue go straight to the REST API.
  */
-final class GitHubTracker implements Tracker {
-  private final GitHubSettings settings;
-  private final Supplier<GHRepository> repository;
-  private final Rest rest;
-  private final Failures failures;
-  private final String repoPath;
+final class GitHubTracker extends RepositoryApi implements Tracker {
   private volatile boolean phaseLabelsReady;
 
   GitHubTracker(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
-    this.settings = settings;
-    this.repository = repository;
-    this.rest = rest;
-    this.failures = failures;
-    this.repoPath = "repos/" + settings.repository();
+    super(settings, repository, rest, failures);
   }
 
   @Override
