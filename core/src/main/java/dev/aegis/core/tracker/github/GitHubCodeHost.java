@@ -41,16 +41,8 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
   /** {@code GET git/ref/heads/{branch}}: the exact-match endpoint (hub4j's getRef uses the prefix-match one). */
   @Override
   public Optional<String> branchHead(String branch) {
-    return failures.call("reading branch " + branch, Need.CONTENTS_READ, () -> {
-      try {
-        return Optional.of(rest.get(refPath("git/ref/heads/", branch), Map.of()).path("object").path("sha").asText());
-      } catch (GitHubHttpException e) {
-        if (e.status() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    });
+    return failures.call("reading branch " + branch, Need.CONTENTS_READ, () -> rest.find(
+        refPath("git/ref/heads/", branch), Map.of()).map(ref -> ref.path("object").path("sha").asText()));
   }
 
   @Override

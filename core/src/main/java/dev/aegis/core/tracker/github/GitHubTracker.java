@@ -169,17 +169,10 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
   /** Maps GitHub's {@code role_name} (custom roles fall back to their base {@code permission}); 404 is none. */
   @Override
   public Permission permission(IssueKey key, String login) {
-    return failures.call("reading the permission of " + login, Need.METADATA_READ, () -> {
-      try {
-        JsonNode answer = rest.get(repoPath + "/collaborators/" + Mapping.segment(login) + "/permission", Map.of());
-        return Mapping.permission(answer.path("role_name").asText(), answer.path("permission").asText());
-      } catch (GitHubHttpException e) {
-        if (e.status() == 404) {
-          return Permission.NONE;
-        }
-        throw e;
-      }
-    });
+    return failures.call("reading the permission of " + login, Need.METADATA_READ,
+        () -> rest.find(repoPath + "/collaborators/" + Mapping.segment(login) + "/permission", Map.of())
+            .map(answer -> Mapping.permission(answer.path("role_name").asText(), answer.path("permission").asText()))
+            .orElse(Permission.NONE));
   }
 
   @Override
