@@ -8,7 +8,6 @@ import dev.aegis.testkit.github.Role;
 import dev.aegis.testkit.linear.FakeLinear;
 import dev.aegis.testkit.linear.FakeTeam;
 import dev.aegis.testkit.linear.FakeUser;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,8 @@ class LinearPickupIT {
           .labels("Bug", "ready to implement").create();
       Path workspace = Files.createDirectories(dir.resolve("workspace"));
 
-      ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", System.getProperty("aegis.jar"),
-          "pickup", "--dry-run", "--repo", "acme/shop", "--api-url", github.apiUrl())
+      ProcessBuilder pb = new ProcessBuilder(AegisJar.command(
+          "pickup", "--dry-run", "--repo", "acme/shop", "--api-url", github.apiUrl()))
           .directory(workspace.toFile());
       Map<String, String> env = pb.environment();
       env.keySet().removeIf(k -> k.startsWith("AEGIS_") || k.startsWith("GITHUB_") || k.startsWith("LINEAR_"));
@@ -65,9 +64,5 @@ class LinearPickupIT {
       assertThat(out + err).doesNotContain(aegis.apiKey());
       assertThat(linear.requests("commentCreate")).isZero();
     }
-  }
-
-  private static String javaBin() throws IOException {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

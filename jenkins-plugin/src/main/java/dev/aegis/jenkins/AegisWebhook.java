@@ -47,38 +47,41 @@ public final class AegisWebhook implements UnprotectedRootAction {
 
   /** Stapler entry point for {@code /aegis-webhook/}: GitHub. */
   public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-    Optional<byte[]> body = body(req, rsp);
-    if (body.isEmpty()) {
+    Optional<WebhookRequest> request = request(req, rsp, Sender.GITHUB);
+    if (request.isEmpty()) {
       return;
     }
-    WebhookRequest request =
-        new WebhookRequest(
-            req.getMethod(),
-            req.getHeader("X-GitHub-Event"),
-            req.getHeader("X-GitHub-Delivery"),
-            req.getHeader(WebhookSignature.HEADER),
-            body.get());
-    respond(rsp, new WebhookHandler(dispatcher()).handle(request, secret(settings().webhookSecretCredentialsId())));
+    respond(
+        rsp,
+        new WebhookHandler(dispatcher()).handle(request.get(), secret(settings().webhookSecretCredentialsId())));
   }
 
   /** Stapler entry point for {@code /aegis-webhook/linear}: Linear. */
   public void doLinear(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-    Optional<byte[]> body = body(req, rsp);
-    if (body.isEmpty()) {
+    Optional<WebhookRequest> read = request(req, rsp, Sender.LINEAR);
+    if (read.isEmpty()) {
       return;
     }
-    WebhookRequest request =
-        new WebhookRequest(
-            req.getMethod(),
-            req.getHeader("Linear-Event"),
-            req.getHeader("Linear-Delivery"),
-            req.getHeader(LinearWebhooks.SIGNATURE_HEADER),
-            body.get());
+    WebhookRequest request = read.get();
     Optional<String> secret = secret(settings().linearWebhookSecretCredentialsId());
     respond(
         rsp,
         PluginClassLoader.call(
             () -> new LinearWebhookHandler(linearDispatcher(), Clock.systemUTC()).handle(request, secret)));
+  }
+
+  /** The headers a sender names its event, its delivery id and its signature in. */
+  private record Sender(String event, String delivery, String signature) {
+    static final Sender GITHUB = new Sender("X-GitHub-Event", "X-GitHub-Delivery", WebhookSignature.HEADER);
+    static final Sender LINEAR = new Sender("Linear-Event", "Linear-Delivery", LinearWebhooks.SIGNATURE_HEADER);
+  }
+
+  /** The delivery as {@code sender} labels it; empty after answering 413 when its body is too large. */
+  private static Optional<WebhookRequest> request(StaplerRequest2 req, StaplerResponse2 rsp, Sender sender)
+      throws IOException {
+    return body(req, rsp)
+        .map(body -> new WebhookRequest(req.getMethod(), req.getHeader(sender.event()),
+            req.getHeader(sender.delivery()), req.getHeader(sender.signature()), body));
   }
 
   /** The raw body of a POST (empty for other methods); empty after answering 413 when it is too large. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.cli.ExitCodes;
 import dev.aegis.testkit.github.FakeGitHub;
-import dev.aegis.testkit.github.FakeRepository;
 import dev.aegis.testkit.github.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,32 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message and its documented exit code, and the fake GitHub shows that nothing was written. Every case starts
  * from a ready bug with enough context, so a check that let the input through would claim it.
  */
-class ActionBadInputIT {
-  static FakeSite site;
-  static FakeGitHub fake;
-
-  @TempDir Path dir;
-  FakeRepository repo;
-  Observed on;
+class ActionBadInputIT extends OnFakeSite {
+  FakeGitHub fake;
   ActionsJob job;
-
-  @BeforeAll
-  static void startFake() {
-    site = FakeSite.start();
-    fake = site.fake;
-  }
-
-  @AfterAll
-  static void stopFake() {
-    site.close();
-  }
 
   @BeforeEach
   void readyBug() {
-    repo = site.newRepository();
+    fake = site.fake;
     site.seed(readyEvent());
-    on = new Observed(fake, repo, dir);
-    job = site.job(dir, repo);
+    job = job();
     fake.clearRequests();
   }
 

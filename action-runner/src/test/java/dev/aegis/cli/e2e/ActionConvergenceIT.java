@@ -9,44 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aegis.testkit.github.FakeComment;
-import dev.aegis.testkit.github.FakeRepository;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code aegis action} through the fat jar over several events: a thin report that gets its context later, a
  * scan over several issues, and jobs killed at a chosen step (held there by a {@link HoldingProxy}), after which
  * later jobs must converge to one status comment, one branch and labels that match the run's state.
  */
-class ActionConvergenceIT {
-  static FakeSite site;
-
-  @TempDir Path dir;
-  FakeRepository repo;
-  Observed on;
-
-  @BeforeAll
-  static void startFake() {
-    site = FakeSite.start();
-  }
-
-  @AfterAll
-  static void stopFake() {
-    site.close();
-  }
-
-  @BeforeEach
-  void freshRepository() {
-    repo = site.newRepository();
-    on = new Observed(site.fake, repo, dir);
-  }
+class ActionConvergenceIT extends OnFakeSite {
 
   @Test
   void anEditThatAddsTheMissingContextGetsTheThinReportClaimed() {
@@ -159,9 +132,5 @@ class ActionConvergenceIT {
     assertThat(on.statusComments(1)).as("the plan still waits for approval").singleElement()
         .satisfies(c -> assertThat(c.body()).isEqualTo(plan.body()));
     assertThat(on.aegisLabels(1)).containsExactly("aegis:awaiting-approval");
-  }
-
-  private ActionsJob job() {
-    return site.job(dir, repo);
   }
 }

@@ -10,48 +10,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aegis.testkit.github.FakeComment;
 import dev.aegis.testkit.github.FakeGitHub;
-import dev.aegis.testkit.github.FakeRepository;
 import dev.aegis.testkit.github.RecordedRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code aegis action} end to end, the cases of issue 2: the built fat jar runs as its own process in a GitHub
  * Actions job's environment against a stateful fake GitHub, and each case checks what the fake holds and what
  * it was asked, not only what the process printed. One fake serves the class; each test gets a repository.
  */
-class ActionJarIT {
+class ActionJarIT extends OnFakeSite {
   /** A model key the echoing model script repeats (see plan-echoing-secrets.json). */
   static final String MODEL_KEY = "sk-e2e-model-key-that-must-never-leak";
 
-  static FakeSite site;
-
-  @TempDir Path dir;
-  FakeRepository repo;
-  Observed on;
-
-  @BeforeAll
-  static void startFake() {
-    site = FakeSite.start();
-  }
-
-  @AfterAll
-  static void stopFake() {
-    site.close();
-  }
-
-  @BeforeEach
-  void freshRepository() {
-    repo = site.newRepository();
-    on = new Observed(site.fake, repo, dir);
-  }
 
   @Test
   void aLabelledReadyBugIsClaimedVisiblyAndPlannedWithoutLeakingSecrets() {
@@ -241,10 +214,6 @@ class ActionJarIT {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(on.statusComments(1)).hasSize(1);
     assertThat(on.requests()).isNotEmpty().allSatisfy(q -> assertThat(q.prefix()).isEqualTo("/api/v3"));
-  }
-
-  private ActionsJob job() {
-    return site.job(dir, repo);
   }
 
   static String withoutMaskCommands(String out) {

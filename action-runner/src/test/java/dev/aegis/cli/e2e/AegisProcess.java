@@ -2,13 +2,13 @@ package dev.aegis.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aegis.cli.AegisJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,25 +41,9 @@ final class AegisProcess {
     this.args = List.of(args);
   }
 
-  /** The jar Maven built in {@code package}; failsafe passes its path as {@code aegis.jar}. */
-  static Path jar() {
-    String path = System.getProperty("aegis.jar");
-    assertThat(path).as("system property aegis.jar (set by failsafe)").isNotBlank();
-    Path jar = Path.of(path);
-    assertThat(jar).as("the fat jar; run 'verify', which packages it first").isRegularFile();
-    return jar;
-  }
-
   /** Starts the process; {@link Running#await()} waits for it. */
   Running start() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Startup only: C1 and serial GC shave about a third off every JVM start; behaviour is unchanged.
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
-    command.add("-jar");
-    command.add(jar().toString());
-    command.addAll(args);
+    List<String> command = AegisJar.command(args.toArray(String[]::new));
     try {
       Path out = Files.createTempFile(scratch, "stdout-", ".txt");
       Path err = Files.createTempFile(scratch, "stderr-", ".txt");

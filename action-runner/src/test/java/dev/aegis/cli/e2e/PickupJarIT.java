@@ -6,40 +6,19 @@ import static dev.aegis.cli.e2e.SampleBug.THIN_BODY;
 import static dev.aegis.cli.e2e.SampleBug.TITLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aegis.testkit.github.FakeRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code aegis pickup} from a maintainer's terminal, through the fat jar, against the fake GitHub. */
-class PickupJarIT {
-  static FakeSite site;
-
-  @TempDir Path dir;
-  FakeRepository repo;
-  Observed on;
+class PickupJarIT extends OnFakeSite {
   int ready;
   int thin;
 
-  @BeforeAll
-  static void startFake() {
-    site = FakeSite.start();
-  }
-
-  @AfterAll
-  static void stopFake() {
-    site.close();
-  }
-
   @BeforeEach
   void twoReadyBugs() {
-    repo = site.newRepository();
-    on = new Observed(site.fake, repo, dir);
     ready = repo.addIssue(TITLE, BODY, "octocat", "bug", READY);
     thin = repo.addIssue("Broken", THIN_BODY, "octocat", "bug", READY);
   }

@@ -13,31 +13,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Jobs that overlap, as they do on GitHub Actions: two events for one label change, a command handled while
  * another job is working. One job is held at a precise request while the other runs to its end.
  */
-class ConcurrentJobsIT {
+class ConcurrentJobsIT extends InJarWorld {
   private static final Duration ARRIVAL = Duration.ofSeconds(60);
 
-  @TempDir Path tmp;
-  private JarWorld world;
   private Map<String, String> plan;
 
   @BeforeEach
   void setUp() {
-    world = JarWorld.create(tmp);
     plan = world.scripted("plan", Scripts.PLAN);
-  }
-
-  @AfterEach
-  void tearDown() {
-    world.close();
   }
 
   @Test

@@ -8,13 +8,10 @@ import dev.aegis.core.run.RunState;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.testkit.hold.HeldRequest;
 import dev.aegis.testkit.model.ScriptedModelServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kill the job at each step of a run (SIGKILL while one request of the step is parked at the fake), then
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at most one pull request and the right labels. The parked request is dropped, so the step it began never
  * happened on GitHub's side.
  */
-class CrashAndRerunIT {
+class CrashAndRerunIT extends InJarWorld {
   private static final String COMMENTS = "/repos/{owner}/{repo}/issues/{issue_number}/comments";
   private static final String COMMENT = "/repos/{owner}/{repo}/issues/comments/{comment_id}";
   private static final String LABELS = "/repos/{owner}/{repo}/issues/{issue_number}/labels";
@@ -32,19 +29,11 @@ class CrashAndRerunIT {
   /** A model that must not be asked anything: a re-run that plans or fixes again ends blocked on it. */
   private static final String NO_STEPS = "{\"steps\": []}";
 
-  @TempDir Path tmp;
-  private JarWorld world;
   private Map<String, String> noModel;
 
   @BeforeEach
   void setUp() {
-    world = JarWorld.create(tmp);
     noModel = world.scripted("no-steps", NO_STEPS);
-  }
-
-  @AfterEach
-  void tearDown() {
-    world.close();
   }
 
   /** Starts the job, waits until {@code held} parks its request, kills the job, drops the request. */

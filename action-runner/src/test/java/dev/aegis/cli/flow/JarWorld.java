@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.cli.AegisJar;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.run.StateBlock;
 import dev.aegis.core.tracker.Phase;
@@ -161,9 +162,7 @@ final class JarWorld implements AutoCloseable {
       env.put("GITHUB_OUTPUT", jobDir.resolve("output.txt").toString());
       env.put("GITHUB_STEP_SUMMARY", jobDir.resolve("summary.md").toString());
       Arrays.stream(envs).forEach(env::putAll);
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-          "-jar", jar().toString(), "action")
+      ProcessBuilder builder = new ProcessBuilder(AegisJar.command("action"))
           .directory(workspace.toFile())
           .redirectErrorStream(true)
           .redirectOutput(jobDir.resolve("log.txt").toFile());
@@ -176,13 +175,6 @@ final class JarWorld implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Path jar() {
-    String jar = System.getProperty("aegis.jar");
-    assertThat(jar).as("system property aegis.jar (set by failsafe)").isNotBlank();
-    assertThat(Path.of(jar)).as("the fat jar; run 'mvnw verify'").exists();
-    return Path.of(jar);
   }
 
   // ---- what the tracker and the repository show

@@ -8,31 +8,14 @@ import dev.aegis.core.tracker.Phase;
 import dev.aegis.testkit.github.FakeGitHub;
 import dev.aegis.testkit.github.FakeIssue;
 import dev.aegis.testkit.model.ScriptedModelServer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plan-first loop end to end: each event is a separate {@code java -jar aegis.jar action} process against
  * a fake GitHub whose repository is the workspace's real git {@code origin}.
  */
-class PlanFirstFlowIT {
-  @TempDir Path tmp;
-  private JarWorld world;
-
-  @BeforeEach
-  void setUp() {
-    world = JarWorld.create(tmp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    world.close();
-  }
-
+class PlanFirstFlowIT extends InJarWorld {
   @Test
   void aReadyBugGoesFromRcaPastARefusalToAnApprovedFixAndALabelledPullRequest() {
     try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.concat(Scripts.PLAN, Scripts.FIX_WITH_TEST))) {

@@ -9,31 +9,14 @@ import dev.aegis.core.tracker.IssueKey;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.testkit.github.FakeGitHub;
 import dev.aegis.testkit.model.ScriptedModelServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scheduled runs block stale runs; a paused Aegis does nothing at all, and picks up missed commands on resume. */
-class RecoveryAndPauseIT {
+class RecoveryAndPauseIT extends InJarWorld {
   private static final Map<String, String> PAUSED = Map.of("AEGIS_MAX_CONCURRENT_RUNS", "0");
-
-  @TempDir Path tmp;
-  private JarWorld world;
-
-  @BeforeEach
-  void setUp() {
-    world = JarWorld.create(tmp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    world.close();
-  }
 
   /** Puts a run in progress on {@code issue} whose status comment last changed {@code age} ago. */
   private void runInProgress(int issue, String runId, Duration age) {

@@ -3,12 +3,8 @@ package dev.aegis.core.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.policy.Redactor;
-import java.io.BufferedWriter;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -25,15 +21,13 @@ public final class AuditLog implements Closeable {
   public static final String GENESIS = "0".repeat(64);
 
   private final ObjectMapper json = new ObjectMapper();
-  private final Path file;
-  private final BufferedWriter out;
+  private final JsonLines out;
   private final Clock clock;
   private final Redactor redactor;
   private long seq;
   private String last = GENESIS;
 
-  private AuditLog(Path file, BufferedWriter out, Clock clock, Redactor redactor) {
-    this.file = file;
+  private AuditLog(JsonLines out, Clock clock, Redactor redactor) {
     this.out = out;
     this.clock = clock;
     this.redactor = redactor;
@@ -45,12 +39,7 @@ public final class AuditLog implements Closeable {
    * @throws UncheckedIOException when the file cannot be written
    */
   public static AuditLog create(Path file, Clock clock, Redactor redactor) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      return new AuditLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8), clock, redactor);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the audit log " + file, e);
-    }
+    return new AuditLog(JsonLines.create(file, "the audit log"), clock, redactor);
   }
 
   /**
@@ -68,13 +57,7 @@ public final class AuditLog implements Closeable {
     entry.put("prev", last);
     last = Canonical.entryHash(json, entry);
     entry.put("hash", last);
-    try {
-      out.write(entry.toString());
-      out.write('\n');
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the audit log " + file, e);
-    }
+    out.write(entry);
     return last;
   }
 
@@ -84,15 +67,11 @@ public final class AuditLog implements Closeable {
   }
 
   public Path file() {
-    return file;
+    return out.file();
   }
 
   @Override
   public synchronized void close() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the audit log " + file, e);
-    }
+    out.close();
   }
 }

@@ -3,12 +3,8 @@ package dev.aegis.core.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.policy.Redactor;
-import java.io.BufferedWriter;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -19,13 +15,11 @@ import java.util.Map;
  */
 public final class Transcript implements Closeable {
   private final ObjectMapper json = new ObjectMapper();
-  private final Path file;
-  private final BufferedWriter out;
+  private final JsonLines out;
   private final Clock clock;
   private final Redactor redactor;
 
-  private Transcript(Path file, BufferedWriter out, Clock clock, Redactor redactor) {
-    this.file = file;
+  private Transcript(JsonLines out, Clock clock, Redactor redactor) {
     this.out = out;
     this.clock = clock;
     this.redactor = redactor;
@@ -37,12 +31,7 @@ public final class Transcript implements Closeable {
    * @throws UncheckedIOException when the file cannot be written
    */
   public static Transcript create(Path file, Clock clock, Redactor redactor) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      return new Transcript(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8), clock, redactor);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the transcript " + file, e);
-    }
+    return new Transcript(JsonLines.create(file, "the transcript"), clock, redactor);
   }
 
   /** Appends one event and flushes it; strings in {@code data} are redacted. */
@@ -51,25 +40,15 @@ public final class Transcript implements Closeable {
     line.put("time", clock.instant().toString());
     line.put("type", type);
     RedactingJson.tree(json, redactor, data).fields().forEachRemaining(e -> line.set(e.getKey(), e.getValue()));
-    try {
-      out.write(line.toString());
-      out.write('\n');
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the transcript " + file, e);
-    }
+    out.write(line);
   }
 
   public Path file() {
-    return file;
+    return out.file();
   }
 
   @Override
   public synchronized void close() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the transcript " + file, e);
-    }
+    out.close();
   }
 }

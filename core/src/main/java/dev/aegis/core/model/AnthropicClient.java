@@ -1,7 +1,6 @@
 package dev.aegis.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.model.ModelReply.FinishReason;
@@ -13,38 +12,22 @@ import java.util.Map;
  * Anthropic Messages API ({@code POST {base}/v1/messages}) with {@code tool_use} and {@code tool_result}
  * blocks. Consecutive turns of one role are merged into one message, as the API expects alternation.
  */
-final class AnthropicClient implements ModelClient {
+final class AnthropicClient extends HttpModelClient {
   static final String VERSION = "2023-06-01";
 
-  private final String id;
-  private final String model;
-  private final String baseUrl;
-  private final String key;
-  private final ObjectMapper json = new ObjectMapper();
-  private final JsonHttp http;
-
   AnthropicClient(ModelClients.Endpoint endpoint, ModelSettings settings) {
-    this.id = endpoint.id();
-    this.model = endpoint.model();
-    this.baseUrl = endpoint.baseUrl();
-    this.key = endpoint.key();
-    this.http = new JsonHttp(settings, json, endpoint.keyName(), key);
-  }
-
-  @Override
-  public String model() {
-    return id;
+    super(endpoint, settings);
   }
 
   @Override
   public ModelReply send(ModelRequest request) {
-    Map<String, String> headers = Map.of("x-api-key", key, "anthropic-version", VERSION);
-    return parse(http.post(baseUrl + "/v1/messages", headers, body(request)));
+    Map<String, String> headers = Map.of("x-api-key", endpoint.key(), "anthropic-version", VERSION);
+    return parse(http.post(endpoint.baseUrl() + "/v1/messages", headers, body(request)));
   }
 
   ObjectNode body(ModelRequest request) {
     ObjectNode body = json.createObjectNode();
-    body.put("model", model);
+    body.put("model", endpoint.model());
     body.put("max_tokens", request.maxOutputTokens());
     body.put("system", request.system());
     ArrayNode messages = body.putArray("messages");
@@ -95,7 +78,7 @@ final class AnthropicClient implements ModelClient {
   ModelReply parse(JsonNode reply) {
     JsonNode content = reply.path("content");
     if (!content.isArray()) {
-      throw WireJson.badReply(baseUrl + "/v1/messages", "no content array in the reply");
+      throw WireJson.badReply(endpoint.baseUrl() + "/v1/messages", "no content array in the reply");
     }
     StringBuilder text = new StringBuilder();
     List<ToolCall> calls = new ArrayList<>();

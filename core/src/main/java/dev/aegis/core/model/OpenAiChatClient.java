@@ -1,56 +1,33 @@
 package dev.aegis.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.model.ModelReply.FinishReason;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * OpenAI Chat Completions ({@code POST {base}/chat/completions}) with {@code tools} and {@code tool_calls};
  * also the OpenAI-compatible servers (Azure, OpenRouter, Ollama, vLLM), which get {@code max_tokens}
  * instead of {@code max_completion_tokens}.
  */
-final class OpenAiChatClient implements ModelClient {
-  private final String id;
-  private final String model;
-  private final String baseUrl;
-  private final String key;
+final class OpenAiChatClient extends HttpModelClient {
   private final boolean compatible;
-  private final ObjectMapper json = new ObjectMapper();
-  private final JsonHttp http;
 
   OpenAiChatClient(ModelClients.Endpoint endpoint, boolean compatible, ModelSettings settings) {
-    this.id = endpoint.id();
-    this.model = endpoint.model();
-    this.baseUrl = endpoint.baseUrl();
-    this.key = endpoint.key();
+    super(endpoint, settings);
     this.compatible = compatible;
-    this.http = new JsonHttp(settings, json, endpoint.keyName(), key);
-  }
-
-  @Override
-  public String model() {
-    return id;
   }
 
   @Override
   public ModelReply send(ModelRequest request) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (!key.isEmpty()) {
-      headers.put("Authorization", "Bearer " + key);
-    }
-    JsonNode reply = http.post(baseUrl + "/chat/completions", headers, body(request));
-    return parse(reply);
+    return parse(http.post(endpoint.baseUrl() + "/chat/completions", bearer(), body(request)));
   }
 
   ObjectNode body(ModelRequest request) {
     ObjectNode body = json.createObjectNode();
-    body.put("model", model);
+    body.put("model", endpoint.model());
     ArrayNode messages = body.putArray("messages");
     messages.addObject().put("role", "system").put("content", request.system());
     for (Message message : request.messages()) {
@@ -97,7 +74,7 @@ final class OpenAiChatClient implements ModelClient {
   ModelReply parse(JsonNode reply) {
     JsonNode choice = reply.path("choices").path(0);
     if (choice.isMissingNode()) {
-      throw WireJson.badReply(baseUrl + "/chat/completions", "no choices in the reply");
+      throw WireJson.badReply(endpoint.baseUrl() + "/chat/completions", "no choices in the reply");
     }
     JsonNode message = choice.path("message");
     List<ToolCall> calls = new ArrayList<>();

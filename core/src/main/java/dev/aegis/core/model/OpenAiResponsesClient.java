@@ -1,49 +1,30 @@
 package dev.aegis.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.model.ModelReply.FinishReason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * OpenAI Responses API ({@code POST {base}/responses}): function tools, {@code function_call} output items
  * answered by {@code function_call_output} input items. Stateless ({@code store: false}): the whole
  * conversation travels each time.
  */
-final class OpenAiResponsesClient implements ModelClient {
-  private final String id;
-  private final String model;
-  private final String baseUrl;
-  private final String key;
-  private final ObjectMapper json = new ObjectMapper();
-  private final JsonHttp http;
-
+final class OpenAiResponsesClient extends HttpModelClient {
   OpenAiResponsesClient(ModelClients.Endpoint endpoint, ModelSettings settings) {
-    this.id = endpoint.id();
-    this.model = endpoint.model();
-    this.baseUrl = endpoint.baseUrl();
-    this.key = endpoint.key();
-    this.http = new JsonHttp(settings, json, endpoint.keyName(), key);
-  }
-
-  @Override
-  public String model() {
-    return id;
+    super(endpoint, settings);
   }
 
   @Override
   public ModelReply send(ModelRequest request) {
-    Map<String, String> headers = key.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + key);
-    return parse(http.post(baseUrl + "/responses", headers, body(request)));
+    return parse(http.post(endpoint.baseUrl() + "/responses", bearer(), body(request)));
   }
 
   ObjectNode body(ModelRequest request) {
     ObjectNode body = json.createObjectNode();
-    body.put("model", model);
+    body.put("model", endpoint.model());
     body.put("instructions", request.system());
     ArrayNode input = body.putArray("input");
     for (Message message : request.messages()) {
@@ -85,7 +66,7 @@ final class OpenAiResponsesClient implements ModelClient {
   ModelReply parse(JsonNode reply) {
     JsonNode output = reply.path("output");
     if (!output.isArray()) {
-      throw WireJson.badReply(baseUrl + "/responses", "no output array in the reply");
+      throw WireJson.badReply(endpoint.baseUrl() + "/responses", "no output array in the reply");
     }
     StringBuilder text = new StringBuilder();
     List<ToolCall> calls = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.aegis.core.flow;
 
+import dev.aegis.core.agent.Risk;
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigLoader;
 import dev.aegis.core.config.ConfigKeys;
@@ -84,6 +85,14 @@ final class FlowWorld {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A world whose #42 is claimed and planned with a low-risk plan: awaiting approval. */
+  static FlowWorld planned(Path dir) {
+    FlowWorld world = create(dir);
+    world.engines.then(FakeEngines.planning(FakeEngines.calcPlan(Risk.LOW)));
+    world.claimAndPlan();
+    return world;
   }
 
   AegisConfig config() {

@@ -31,9 +31,7 @@ class ResumeAfterCrashTest {
 
   @BeforeEach
   void planned() {
-    world = FlowWorld.create(tmp);
-    world.engines.then(planning(calcPlan(Risk.LOW)));
-    world.claimAndPlan();
+    world = FlowWorld.planned(tmp);
     approval = world.post("maya", "/aegis proceed " + world.state().runId());
   }
 

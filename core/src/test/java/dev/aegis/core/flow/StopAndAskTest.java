@@ -28,9 +28,7 @@ class StopAndAskTest {
 
   @BeforeEach
   void planned() {
-    world = FlowWorld.create(tmp);
-    world.engines.then(planning(calcPlan(Risk.LOW)));
-    world.claimAndPlan();
+    world = FlowWorld.planned(tmp);
     run = world.state().runId();
   }
 

@@ -7,6 +7,7 @@ import dev.aegis.core.demo.DemoEngineProvider;
 import dev.aegis.core.demo.DemoWorld;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.run.RunLedger;
+import dev.aegis.core.support.RecordingLog;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.IssueComment;
 import dev.aegis.core.tracker.IssueKey;
@@ -90,30 +91,5 @@ class ActionDispatchTest {
     assertThat(scan.outputs().get("decision")).contains("github:#101 awaiting approval");
     assertThat(new RunLedger(world.tracker()).runs(ready)).hasSize(1);
     assertThat(world.tracker().issue(ready).orElseThrow().labels()).contains(Phase.AWAITING_APPROVAL.label());
-  }
-
-  /** Keeps what the core prints. */
-  private record RecordingLog(List<String> lines) implements HostLog {
-    @Override
-    public void line(String text) {
-      lines.add(text);
-    }
-
-    @Override
-    public void warn(String text) {
-      lines.add("WARN " + text);
-    }
-
-    @Override
-    public void group(String title) {}
-
-    @Override
-    public void endGroup() {}
-
-    @Override
-    public void mask(String secret) {}
-
-    @Override
-    public void summary(String markdown) {}
   }
 }

@@ -5,6 +5,7 @@ import dev.aegis.core.demo.DemoWorld;
 import dev.aegis.core.flow.ModelEngineProvider;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.support.BareRepos;
+import dev.aegis.core.support.RecordingLog;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.testkit.github.FakeGitHub;
 import dev.aegis.testkit.github.FakeRepository;
@@ -118,7 +119,7 @@ final class LinearWorld implements AutoCloseable {
     CoreEntry entry = new CoreEntry(Connectors.github(), Clock.systemUTC(), new Random(7),
         new ModelEngineProvider(Clock.systemUTC(), CommandSandbox::unisolated));
     return entry.execute(new HostRequest(command, issue, runId, dryRun, null, overrides, env, world.workspace()),
-        new Recorder());
+        new RecordingLog(lines));
   }
 
   /** What GitHub Actions runs on a schedule event, with the model playing {@code script}. */
@@ -167,31 +168,5 @@ final class LinearWorld implements AutoCloseable {
   public void close() {
     github.close();
     linear.close();
-  }
-
-  private final class Recorder implements HostLog {
-    @Override
-    public void line(String text) {
-      synchronized (lines) {
-        lines.add(text);
-      }
-    }
-
-    @Override
-    public void warn(String text) {
-      line("WARN " + text);
-    }
-
-    @Override
-    public void group(String title) {}
-
-    @Override
-    public void endGroup() {}
-
-    @Override
-    public void mask(String secret) {}
-
-    @Override
-    public void summary(String markdown) {}
   }
 }

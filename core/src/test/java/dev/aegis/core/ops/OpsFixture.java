@@ -89,8 +89,13 @@ final class OpsFixture implements AutoCloseable {
     }
   }
 
+  /** Fails when a request broke GitHub's published contract; closes the fake either way. */
   @Override
   public void close() {
-    fake.close();
+    try {
+      fake.assertNoContractViolations();
+    } finally {
+      fake.close();
+    }
   }
 }

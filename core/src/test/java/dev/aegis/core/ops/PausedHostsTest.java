@@ -8,9 +8,9 @@ import dev.aegis.core.config.ConfigLoader;
 import dev.aegis.core.host.Connectors;
 import dev.aegis.core.host.CoreEntry;
 import dev.aegis.core.host.HostCommand;
-import dev.aegis.core.host.HostLog;
 import dev.aegis.core.host.HostRequest;
 import dev.aegis.core.host.HostResult;
+import dev.aegis.core.support.RecordingLog;
 import dev.aegis.testkit.events.Events;
 import dev.aegis.testkit.github.FakeGitHub;
 import dev.aegis.testkit.github.FakeRepository;
@@ -74,7 +74,8 @@ class PausedHostsTest {
 
   private HostResult execute(HostCommand command, boolean dryRun, List<String> printed) {
     return new CoreEntry().execute(
-        new HostRequest(command, null, null, dryRun, null, Map.of(), actionEnvironment(), workspace), log(printed));
+        new HostRequest(command, null, null, dryRun, null, Map.of(), actionEnvironment(), workspace),
+        new RecordingLog(printed));
   }
 
   private void pauseAsAMaintainer() {
@@ -135,31 +136,5 @@ class PausedHostsTest {
 
     assertThat(result.outcome()).isEqualTo(HostResult.Outcome.OK);
     assertThat(fake.requests()).isNotEmpty();
-  }
-
-  private static HostLog log(List<String> printed) {
-    return new HostLog() {
-      @Override
-      public void line(String text) {
-        printed.add(text);
-      }
-
-      @Override
-      public void warn(String text) {
-        printed.add(text);
-      }
-
-      @Override
-      public void group(String title) {}
-
-      @Override
-      public void endGroup() {}
-
-      @Override
-      public void mask(String secret) {}
-
-      @Override
-      public void summary(String markdown) {}
-    };
   }
 }

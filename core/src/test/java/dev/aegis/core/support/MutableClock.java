@@ -14,7 +14,7 @@ public final class MutableClock extends Clock {
     this.now = start;
   }
 
-  public void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 

@@ -23,19 +23,9 @@ import org.kohsuke.github.GHRepository;
  * but the first creator, and {@code PATCH git/refs} with {@code force: false} refuses what is not a
  * fast-forward from the ref's current value.
  */
-final class GitHubCodeHost implements CodeHost {
-  private final GitHubSettings settings;
-  private final Supplier<GHRepository> repository;
-  private final Rest rest;
-  private final Failures failures;
-  private final String repoPath;
-
+final class GitHubCodeHost extends RepositoryApi implements CodeHost {
   GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
-    this.settings = settings;
-    this.repository = repository;
-    this.rest = rest;
-    this.failures = failures;
-    this.repoPath = "repos/" + settings.repository();
+    super(settings, repository, rest, failures);
   }
 
   @Override
@@ -51,16 +41,8 @@ final class GitHubCodeHost implements CodeHost {
   /** {@code GET git/ref/heads/{branch}}: the exact-match endpoint (hub4j's getRef uses the prefix-match one). */
   @Override
   public Optional<String> branchHead(String branch) {
-    return failures.call("reading branch " + branch, Need.CONTENTS_READ, () -> {
-      try {
-        return Optional.of(rest.get(refPath("git/ref/heads/", branch), Map.of()).path("object").path("sha").asText());
-      } catch (GitHubHttpException e) {
-        if (e.status() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    });
+    return failures.call("reading branch " + branch, Need.CONTENTS_READ, () -> rest.find(
+        refPath("git/ref/heads/", branch), Map.of()).map(ref -> ref.path("object").path("sha").asText()));
   }
 
   @Override

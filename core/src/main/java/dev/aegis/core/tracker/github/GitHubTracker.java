@@ -32,20 +32,11 @@ import org.kohsuke.github.GHRepository;
  * GitHub's side; single-object reads and writes that hub4j can only reach through an extra {@code GET} of the
  * issue go straight to the REST API.
  */
-final class GitHubTracker implements Tracker {
-  private final GitHubSettings settings;
-  private final Supplier<GHRepository> repository;
-  private final Rest rest;
-  private final Failures failures;
-  private final String repoPath;
+final class GitHubTracker extends RepositoryApi implements Tracker {
   private volatile boolean phaseLabelsReady;
 
   GitHubTracker(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
-    this.settings = settings;
-    this.repository = repository;
-    this.rest = rest;
-    this.failures = failures;
-    this.repoPath = "repos/" + settings.repository();
+    super(settings, repository, rest, failures);
   }
 
   @Override
@@ -178,17 +169,10 @@ final class GitHubTracker implements Tracker {
   /** Maps GitHub's {@code role_name} (custom roles fall back to their base {@code permission}); 404 is none. */
   @Override
   public Permission permission(IssueKey key, String login) {
-    return failures.call("reading the permission of " + login, Need.METADATA_READ, () -> {
-      try {
-        JsonNode answer = rest.get(repoPath + "/collaborators/" + Mapping.segment(login) + "/permission", Map.of());
-        return Mapping.permission(answer.path("role_name").asText(), answer.path("permission").asText());
-      } catch (GitHubHttpException e) {
-        if (e.status() == 404) {
-          return Permission.NONE;
-        }
-        throw e;
-      }
-    });
+    return failures.call("reading the permission of " + login, Need.METADATA_READ,
+        () -> rest.find(repoPath + "/collaborators/" + Mapping.segment(login) + "/permission", Map.of())
+            .map(answer -> Mapping.permission(answer.path("role_name").asText(), answer.path("permission").asText()))
+            .orElse(Permission.NONE));
   }
 
   @Override

@@ -22,16 +22,8 @@ final class GitHubVariables implements RepositoryVariables {
 
   @Override
   public Optional<String> get(String name) {
-    return failures.call("reading variable " + name, Need.VARIABLES_WRITE, () -> {
-      try {
-        return Optional.of(rest.get(path + "/" + Mapping.segment(name), Map.of()).path("value").asText());
-      } catch (GitHubHttpException e) {
-        if (e.status() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    });
+    return failures.call("reading variable " + name, Need.VARIABLES_WRITE,
+        () -> rest.find(path + "/" + Mapping.segment(name), Map.of()).map(variable -> variable.path("value").asText()));
   }
 
   @Override

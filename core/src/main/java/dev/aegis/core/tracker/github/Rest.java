@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,18 @@ final class Rest {
    */
   JsonNode get(String path, Map<String, String> query) throws IOException {
     return execute(request(url(path, query)).cacheControl(REVALIDATE).get().build()).body();
+  }
+
+  /** GET one object, or empty when GitHub answers 404; {@code path} as for {@link #get}. */
+  Optional<JsonNode> find(String path, Map<String, String> query) throws IOException {
+    try {
+      return Optional.of(get(path, query));
+    } catch (GitHubHttpException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /** GET every page of a listing, following {@code Link: rel="next"}. */

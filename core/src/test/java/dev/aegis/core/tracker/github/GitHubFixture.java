@@ -49,9 +49,14 @@ final class GitHubFixture implements AutoCloseable {
     return connect(settings().withCacheDirectory(dir));
   }
 
+  /** Fails when a request broke GitHub's published contract; closes the connections and the fake either way. */
   @Override
   public void close() {
-    connections.forEach(GitHubConnection::close);
-    fake.close();
+    try {
+      fake.assertNoContractViolations();
+    } finally {
+      connections.forEach(GitHubConnection::close);
+      fake.close();
+    }
   }
 }

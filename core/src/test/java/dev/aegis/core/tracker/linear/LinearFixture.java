@@ -1,5 +1,6 @@
 package dev.aegis.core.tracker.linear;
 
+import dev.aegis.core.support.MutableClock;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.testkit.linear.FakeLinear;
 import dev.aegis.testkit.linear.FakeTeam;
@@ -18,7 +19,7 @@ import okhttp3.OkHttpClient;
 final class LinearFixture implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
-  final TestClock linearClock = new TestClock(NOW.minus(Duration.ofDays(1)));
+  final MutableClock linearClock = new MutableClock(NOW.minus(Duration.ofDays(1)));
   final FakeLinear linear = FakeLinear.start(linearClock);
   final FakeTeam eng = linear.team("ENG", "Engineering");
   final FakeUser aegis = linear.user("Aegis Bot", "aegis@example.com");
@@ -43,7 +44,7 @@ final class LinearFixture implements AutoCloseable {
   }
 
   LinearRuntime runtime() {
-    return LinearRuntime.defaults().withHttp(http).withClock(new TestClock(NOW), sleeps::add);
+    return LinearRuntime.defaults().withHttp(http).withClock(new MutableClock(NOW), sleeps::add);
   }
 
   LinearSettings settings() {

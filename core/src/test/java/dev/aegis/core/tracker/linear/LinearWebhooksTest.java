@@ -1,5 +1,9 @@
 package dev.aegis.core.tracker.linear;
 
+import static dev.aegis.testkit.linear.LinearWebhookSample.COMMENT;
+import static dev.aegis.testkit.linear.LinearWebhookSample.COMMENT_SIGNATURE;
+import static dev.aegis.testkit.linear.LinearWebhookSample.SECRET;
+import static dev.aegis.testkit.linear.LinearWebhookSample.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,19 +16,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LinearWebhooksTest {
-  private static final String SECRET = "lin_wh_test_secret";
-  private static final Instant SENT = Instant.parse("2026-03-02T09:00:00Z");
-  /** A comment delivery; its signature below was computed with Node's crypto, as Linear's SDK verifies it. */
-  private static final String COMMENT = "{\"action\":\"create\",\"type\":\"Comment\",\"webhookId\":\"wh_1\","
-      + "\"webhookTimestamp\":1772442000000,\"data\":{\"id\":\"c1\",\"body\":\"/aegis proceed eng-950-r1\","
-      + "\"issueId\":\"i1\",\"issue\":{\"id\":\"i1\",\"identifier\":\"ENG-950\",\"title\":\"Checkout crashes\","
-      + "\"url\":\"https://linear.app/acme/issue/ENG-950\",\"teamId\":\"t1\",\"team\":{\"id\":\"t1\",\"key\":\"ENG\","
-      + "\"name\":\"Engineering\"}},\"userId\":\"u1\",\"user\":{\"id\":\"u1\",\"name\":\"Maya\","
-      + "\"email\":\"maya@example.com\",\"url\":\"https://linear.app/acme/profiles/maya\"}},"
-      + "\"actor\":{\"id\":\"u1\",\"name\":\"Maya\",\"email\":\"maya@example.com\",\"type\":\"user\"}}";
-  private static final String COMMENT_SIGNATURE =
-      "586adfb80400a81881877078e4d76f871769da87d61214a83ee0ea4491dbde90";
-
   private final LinearWebhooks webhooks = at(SENT.plusSeconds(2));
 
   @Test
