@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Finds the Aegis command in a comment body. The body is cleaned first (hidden HTML comments and invisible
- * characters cannot carry a command), quoted lines ({@code > ...}) and fenced code are skipped (quoting a
- * command is not issuing it), and the first line starting with {@code /aegis} counts.
+ * characters cannot carry a command), quoted lines ({@code > ...}), fenced code and indented code (four
+ * spaces or a tab) are skipped (quoting a command is not issuing it), and the first line starting with
+ * {@code /aegis} counts.
  */
 public final class Commands {
   static final String PREFIX = "/aegis";
@@ -64,7 +65,7 @@ public final class Commands {
         fenced = !fenced;
         continue;
       }
-      if (fenced || t.startsWith(">")) {
+      if (fenced || t.startsWith(">") || indentedCode(line)) {
         continue;
       }
       String lower = t.toLowerCase(java.util.Locale.ROOT);
@@ -73,6 +74,22 @@ public final class Commands {
       }
     }
     return Optional.empty();
+  }
+
+  /** Markdown's indented code block: four columns of leading space, a tab counting as four. */
+  private static boolean indentedCode(String line) {
+    int columns = 0;
+    for (int i = 0; i < line.length() && columns < 4; i++) {
+      char c = line.charAt(i);
+      if (c == ' ') {
+        columns++;
+      } else if (c == '\t') {
+        columns += 4;
+      } else {
+        break;
+      }
+    }
+    return columns >= 4;
   }
 
   private static String shorten(String word) {

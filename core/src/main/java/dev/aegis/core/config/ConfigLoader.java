@@ -87,7 +87,12 @@ public final class ConfigLoader {
     String where = file.toString();
     JsonNode root;
     try {
-      root = yaml.readTree(Files.readString(file));
+      List<JsonNode> documents = yaml.readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(file)).readAll();
+      if (documents.size() > 1) {
+        throw new ConfigException("", where, "holds " + documents.size() + " YAML documents (separated by ---);"
+            + " Aegis reads exactly one, so it will not guess which applies: keep a single document");
+      }
+      root = documents.isEmpty() ? null : documents.get(0);
     } catch (JsonProcessingException e) {
       throw new ConfigException("", where, "is not valid YAML: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
@@ -101,26 +106,39 @@ public final class ConfigLoader {
       throw new ConfigException("", where, "must be a mapping of keys to values (see the README's config keys)");
     }
     Map<String, Object> flat = new java.util.LinkedHashMap<>();
-    flatten("", root, flat);
+    flatten("", root, flat, where);
     for (Map.Entry<String, Object> entry : flat.entrySet()) {
       ConfigKey key = known(entry.getKey(), where);
       if (entry.getValue() != null) {
+        if (key.kind() == ConfigKey.Kind.LIST && !(entry.getValue() instanceof List<?>)) {
+          throw new ConfigException(key.name(), where, "must be a YAML list (one '- item' per line, or [a, b]),"
+              + " got the single value '" + entry.getValue() + "'");
+        }
+        if (key.kind() != ConfigKey.Kind.LIST && entry.getValue() instanceof List<?>) {
+          throw new ConfigException(key.name(), where, "must be a single value, not a list");
+        }
         put(key, entry.getValue(), where, values, sources);
       }
     }
   }
 
-  private void flatten(String prefix, JsonNode node, Map<String, Object> out) {
+  private void flatten(String prefix, JsonNode node, Map<String, Object> out, String where) {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
       JsonNode value = field.getValue();
       if (value.isObject() && ConfigKeys.find(name).isEmpty()) {
-        flatten(name, value, out);
+        flatten(name, value, out, where);
       } else if (value.isArray()) {
         List<Object> items = new ArrayList<>();
-        value.forEach(item -> items.add(item.isValueNode() ? item.asText() : item.toString()));
+        for (JsonNode item : value) {
+          if (!item.isValueNode() || item.isNull()) {
+            throw new ConfigException(name, where, "must be a list of single values, but an item is "
+                + (item.isArray() ? "a list" : item.isObject() ? "a mapping" : "empty"));
+          }
+          items.add(item.asText());
+        }
         out.put(name, items);
       } else if (value.isNull()) {
         out.put(name, null);

@@ -60,7 +60,7 @@ public final class GitHubEvents {
       throw new EventException("the issue_comment event payload has no comment");
     }
     JsonNode id = comment.path("id");
-    if (!id.canConvertToLong()) {
+    if (!id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() <= 0) {
       throw new EventException("the issue_comment event payload has no comment.id");
     }
     return new GitHubEvent.IssueCommentEvent(
@@ -83,7 +83,7 @@ public final class GitHubEvents {
 
   private static int number(JsonNode issue, String where) {
     JsonNode n = issue.path("number");
-    if (!n.canConvertToInt() || n.asInt() <= 0) {
+    if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() <= 0) {
       throw new EventException("the " + where + " object has no valid number");
     }
     return n.asInt();

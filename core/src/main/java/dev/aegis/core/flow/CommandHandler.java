@@ -42,6 +42,11 @@ final class CommandHandler {
       return nothing(issue, "no /aegis command in the comment");
     }
     List<IssueComment> comments = ctx.tracker().comments(issue.key());
+    Optional<String> forged = checkAgainstTracker(comment, comments);
+    if (forged.isPresent()) {
+      ctx.progress().accept("Ignoring comment " + comment.id() + ": " + forged.get());
+      return nothing(issue, forged.get());
+    }
     if (refusedBefore(comments, comment.id())) {
       // judged when it was made: gaining write access later does not make an old refused command valid
       return nothing(issue, "command refused earlier");
@@ -192,6 +197,22 @@ final class CommandHandler {
   }
 
   /** True when Aegis already answered this command comment (see {@link #replyOnce}). */
+  /**
+   * Defence in depth: the event names an author, and the tracker must agree. A command is acted on only when
+   * the tracker holds a comment with that id by that same person; the event's body stays the text acted on
+   * (an edit after the fact cannot change what was approved).
+   */
+  private static Optional<String> checkAgainstTracker(IncomingComment c, List<IssueComment> comments) {
+    Optional<IssueComment> stored = comments.stream().filter(x -> x.id().equals(c.id())).findFirst();
+    if (stored.isEmpty()) {
+      return Optional.of("the tracker has no comment " + c.id() + " on this issue (deleted, or not a real event)");
+    }
+    String author = stored.get().author().login();
+    return author.equalsIgnoreCase(c.author().login()) ? Optional.empty()
+        : Optional.of("the event says comment " + c.id() + " is by " + c.author().login() + ", but the tracker says "
+            + author);
+  }
+
   private boolean answered(List<IssueComment> comments, IncomingComment c) {
     String marker = replyMarker(c);
     return comments.stream().anyMatch(x -> ledger.byAegis(x) && x.body().contains(marker));

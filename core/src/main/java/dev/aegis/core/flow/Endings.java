@@ -14,10 +14,27 @@ final class Endings {
   FlowResult block(RunHandle run, String reason, String next) {
     RunState blocked = run.state().withPhase(Phase.BLOCKED, ctx.clock().instant())
         .withFact(Planner.STAGE, "blocked", ctx.clock().instant());
-    run.write(StatusTexts.blocked(blocked, capitalise(SafeMarkdown.of(reason)), next), blocked);
+    String note = SafeMarkdown.withoutEndpoints(SafeMarkdown.of(reason), publicHosts());
+    run.write(StatusTexts.blocked(blocked, capitalise(note), next), blocked);
     ctx.tracker().setPhase(blocked.issue(), Phase.BLOCKED);
     ctx.progress().accept("Run " + blocked.runId() + " is blocked: " + reason);
     return FlowResult.of(blocked.issue(), blocked.runId(), FlowResult.Status.BLOCKED, reason);
+  }
+
+  /** Hosts a note may link to: GitHub, Linear, and the configured GitHub Enterprise Server. */
+  private java.util.Set<String> publicHosts() {
+    java.util.Set<String> hosts = new java.util.HashSet<>(java.util.Set.of("github.com", "linear.app"));
+    ctx.config().text(dev.aegis.core.config.ConfigKeys.GITHUB_API_URL).ifPresent(url -> {
+      try {
+        String host = java.net.URI.create(url).getHost();
+        if (host != null) {
+          hosts.add(host);
+        }
+      } catch (IllegalArgumentException e) {
+        // an unparseable API URL links nothing
+      }
+    });
+    return hosts;
   }
 
   static RuntimeException unchecked(Exception e) {

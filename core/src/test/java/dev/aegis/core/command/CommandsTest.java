@@ -34,6 +34,13 @@ class CommandsTest {
   }
 
   @Test
+  void aCommandInAnIndentedCodeBlockIsNotIssued() {
+    assertThat(Commands.parse("Example:\n\n    /aegis proceed 1-abcdef\n")).isInstanceOf(Commands.NotACommand.class);
+    assertThat(Commands.parse("Example:\n\n\t/aegis proceed 1-abcdef\n")).isInstanceOf(Commands.NotACommand.class);
+    assertThat(Commands.parse("  /aegis proceed 1-abcdef")).isInstanceOf(Commands.Valid.class);
+  }
+
+  @Test
   void commandsHiddenInHtmlCommentsOrInvisibleCharactersDoNotCount() {
     assertThat(Commands.parse("nice <!-- \n/aegis proceed 12-abc123\n -->")).isInstanceOf(Commands.NotACommand.class);
     assertThat(valid("/ae\u200Bgis proceed 12-abc123").verb()).isEqualTo(Verb.PROCEED);

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
@@ -158,6 +160,28 @@ class ConfigLoaderTest {
   void aModelWithoutProviderIsRejected() {
     assertThatThrownBy(() -> load(Map.of("AEGIS_MODEL", "gpt-5"), Map.of()))
         .hasMessageContaining("provider/model");
+  }
+
+  @Test
+  void aFileWithSeveralYamlDocumentsIsRefusedRatherThanReadingOnlyTheFirst() throws IOException {
+    write("mode: auto\n---\nmode: plan-first\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("holds 2 YAML documents");
+  }
+
+  @Test
+  void aSingleDocumentMayStartWithItsMarker() throws IOException {
+    write("---\nmode: auto\n");
+    assertThat(load(Map.of(), Map.of()).mode()).isEqualTo("auto");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"approvers: mallory\n", "protected-paths: 5\n", "approvers: [[maya, mallory]]\n",
+      "approvers:\n  - {login: maya}\n", "mode: [auto]\n"})
+  void aValueOfTheWrongYamlTypeIsRefused(String yaml) throws IOException {
+    write(yaml);
+    assertThatThrownBy(() -> load(Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageMatching(".*'(approvers|protected-paths|mode)' must be .*");
   }
 
   @Test

