@@ -3,6 +3,7 @@ package dev.aegis.cli;
 import dev.aegis.core.demo.Demo;
 import dev.aegis.core.host.HostResult;
 import dev.aegis.core.policy.CommandSandbox;
+import dev.aegis.core.policy.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     ConsoleLog log = new ConsoleLog(ctx.out(), ctx.err(), false);
     ctx.out().println("Aegis demo: repository aegis-demo/shop (built in; nothing leaves this machine)");
     try {
-      HostResult result = new Demo(dir, ctx.env(), Clock.systemUTC(), CommandSandbox.detect()).run(log);
+      HostResult result = new Demo(dir, ctx.env(), Clock.systemUTC(), CommandSandbox.detect(Programs.find())).run(log);
       ctx.out().println();
       ctx.out().println(result.outcome() == HostResult.Outcome.OK
           ? "Demo finished: " + result.outputs().getOrDefault("pr-url", "") : "Demo ended early: " + result.message());

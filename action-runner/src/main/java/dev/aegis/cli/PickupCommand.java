@@ -1,10 +1,11 @@
 package dev.aegis.cli;
 
+import dev.aegis.core.demo.Demo;
 import dev.aegis.core.demo.DemoConnector;
 import dev.aegis.core.demo.DemoEngineProvider;
 import dev.aegis.core.demo.DemoWorld;
 import dev.aegis.core.policy.CommandSandbox;
-import dev.aegis.core.git.Git;
+import dev.aegis.core.policy.Programs;
 import dev.aegis.core.host.CoreEntry;
 import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.HostRequest;
@@ -54,11 +55,12 @@ final class PickupCommand implements Callable<Integer> {
   private HostResult runDemo(ConsoleLog log) {
     Path scratch = scratch();
     try {
-      Map<String, String> env = Git.baseEnvironment(ctx.env());
+      Map<String, String> env = Demo.baseEnvironment(ctx.env());
       ctx.out().println("Demo tracker: aegis-demo/shop (built in; nothing leaves this machine)");
-      DemoWorld world = DemoWorld.create(scratch, env, Clock.systemUTC());
+      Programs programs = Programs.find();
+      DemoWorld world = DemoWorld.create(scratch, programs, Clock.systemUTC());
       CoreEntry entry = new CoreEntry(new DemoConnector(world), Clock.systemUTC(), new SecureRandom(),
-          new DemoEngineProvider(Clock.systemUTC(), CommandSandbox.unisolated()));
+          new DemoEngineProvider(Clock.systemUTC(), CommandSandbox.unisolated(programs)));
       return entry.execute(new HostRequest(HostCommand.PICKUP, issue, null, dryRun, null,
           target.overrides(), env, world.workspace()), log);
     } finally {

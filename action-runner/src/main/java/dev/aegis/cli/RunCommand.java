@@ -13,7 +13,9 @@ import dev.aegis.core.model.ModelException;
 import dev.aegis.core.model.ModelSettings;
 import dev.aegis.core.model.PriceTable;
 import dev.aegis.core.policy.CommandSandbox;
+import dev.aegis.core.policy.Programs;
 import dev.aegis.core.policy.Policy;
+import dev.aegis.core.policy.SandboxSettings;
 import dev.aegis.core.policy.Secrets;
 import dev.aegis.core.text.UntrustedText;
 import java.io.PrintWriter;
@@ -77,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--prices", paramLabel = "FILE", description = "A price table overriding the bundled one.")
   Path prices;
 
+  @Option(names = "--allow-unisolated", description = "Run the agent's commands even where they cannot be isolated"
+      + " (no Linux namespaces here). RISK: they can then read this shell's environment (tokens, keys) and"
+      + " write outside the workspace.")
+  boolean allowUnisolated;
+
   private final Map<String, String> environment;
 
   /** The CLI's constructor: the process environment from the context. */
@@ -107,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.CONFIG;
     }
     Path recordsDir = records != null ? records : defaultRecords();
-    LoopSettings settings = LoopSettings.of(environment, CommandSandbox.detect(), line -> out.println("  " + line));
+    LoopSettings settings = LoopSettings.of(environment, CommandSandbox.detect(Programs.find()), line -> out.println("  " + line));
     if (prices != null) {
       try {
         settings = settings.withPrices(PriceTable.withOverrides(prices));
@@ -124,7 +131,8 @@ public final class RunCommand implements Callable<Integer> {
   private EngineTask task(Mode runMode, Path recordsDir) {
     boolean ro = readOnly != null ? readOnly : runMode == Mode.PLAN;
     Policy policy = Policy.defaults().withReadOnly(ro).withProtectedPaths(protect)
-        .withCommandTimeout(Duration.ofSeconds(Math.max(1, commandTimeout)));
+        .withCommandTimeout(Duration.ofSeconds(Math.max(1, commandTimeout)))
+        .withSandbox(SandboxSettings.defaults().withAllowUnisolated(allowUnisolated));
     Budget budget = new Budget(maxSteps, maxTokens, maxDollars, Duration.ofMinutes(maxMinutes));
     Secrets secrets = Secrets.fromEnvironment(environment, List.of(), List.of());
     return new EngineTask(workspace.toAbsolutePath(), runMode, UntrustedText.clean(prompt), policy, budget,

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Jobs that overlap, as they do on GitHub Actions: two events for one label change, a command handled while
@@ -65,11 +67,16 @@ class ConcurrentJobsIT extends InJarWorld {
   @Test
   void anImplementationKeepsReportingProgressWhileTheProjectsTestsRun() {
     world.run("issues", world.labeled(), plan).expectExit(ExitCodes.OK);
-    String slowTests = "touch .git/tests-started; sleep 25; sh test.sh; s=$?; touch .git/tests-done; exit $s";
+    // the markers go to a directory the sandbox lets commands write (the rest of the host is read-only to them)
+    Path markers = world.dir().resolve("markers");
+    createDirectories(markers);
+    String slowTests = "touch " + markers + "/tests-started; sleep 25; sh test.sh; s=$?; touch " + markers
+        + "/tests-done; exit $s";
     Job implementing = world.start("issue_comment", world.comment("maya", "/aegis proceed " + world.state().runId()),
-        world.scripted("fix", Scripts.FIX), Map.of("AEGIS_TEST_COMMAND", slowTests, "AEGIS_CLAIM_GRACE_SECONDS", "60"));
-    Path started = implementing.workspace().resolve(".git/tests-started");
-    Path done = implementing.workspace().resolve(".git/tests-done");
+        world.scripted("fix", Scripts.FIX), Map.of("AEGIS_TEST_COMMAND", slowTests, "AEGIS_CLAIM_GRACE_SECONDS", "60",
+            "AEGIS_SANDBOX_WRITE_PATHS", markers.toString()));
+    Path started = markers.resolve("tests-started");
+    Path done = markers.resolve("tests-done");
     awaitTrue(() -> Files.exists(started), Duration.ofSeconds(60), "the tests to start");
     Instant before = world.state().updatedAt();
 
@@ -79,6 +86,45 @@ class ConcurrentJobsIT extends InJarWorld {
     assertThat(done).as("the run reported progress while the tests ran (heartbeat)").doesNotExist();
     implementing.await(JarWorld.JOB_TIMEOUT).expectExit(ExitCodes.OK);
     world.assertConverged(Phase.PR_OPENED, 1);
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A re-run job, a redelivered webhook, the scheduled poll and the event's own job carry the same approval
+   * at once: one of them implements, the others leave the run alone, and the branch only ever moves forward
+   * (the repository refuses force-pushes here, and its reflog shows every move).
+   */
+  @ParameterizedTest(name = "{0} concurrent deliveries")
+  @ValueSource(ints = {4, 8})
+  void concurrentDeliveriesOfOneProceedGiveOneImplementationAndNoForcePush(int deliveries) {
+    world.run("issues", world.labeled(), plan).expectExit(ExitCodes.OK);
+    world.git("config", "receive.denyNonFastForwards", "true");
+    world.git("config", "core.logAllRefUpdates", "always");
+    var approval = world.comment("maya", "/aegis proceed " + world.state().runId());
+    Map<String, String> fix = world.scripted("fix", Scripts.FIX);
+    java.util.List<Job> jobs = new java.util.ArrayList<>();
+    for (int i = 0; i < deliveries; i++) {
+      jobs.add(world.start("issue_comment", approval, fix));
+    }
+    java.util.List<Job.Result> results = jobs.stream().map(j -> j.await(JarWorld.JOB_TIMEOUT)).toList();
+
+    results.forEach(r -> r.expectExit(ExitCodes.OK));
+    assertThat(results.stream().filter(r -> r.output().contains("Pull request opened"))).hasSize(1);
+    world.assertConverged(Phase.PR_OPENED, 1);
+    String moves = world.git("reflog", "show", "--format=%H", "refs/heads/" + JarWorld.BRANCH);
+    java.util.List<String> shas = moves.lines().toList();
+    for (int i = 0; i + 1 < shas.size(); i++) {
+      assertThat(world.git("merge-base", "--is-ancestor", shas.get(i + 1), shas.get(i))).as("a fast-forward").isEmpty();
+    }
+    assertThat(world.git("log", "--format=%s", "refs/heads/" + JarWorld.BRANCH).lines()
+        .filter(l -> l.startsWith("aegis: implement"))).as("implementing commits").hasSize(1);
   }
 
   /** Waits, polling, until {@code condition} holds. */

@@ -52,6 +52,8 @@ final class JarWorld implements AutoCloseable {
   final int issue;
   final String token;
   private final Path dir;
+  /** Jobs' checkouts keep the token in {@code .git/config}, as {@code actions/checkout} does by default. */
+  boolean persistCredentials;
   private final StateBlock blocks = new StateBlock();
   private int jobs;
 
@@ -71,6 +73,11 @@ final class JarWorld implements AutoCloseable {
     repo.setPermission("maya", Role.WRITE);
     fake.addUser("mallory");
     issue = repo.addIssue("add returns the difference", BODY, "dana", "bug", "ready to implement");
+  }
+
+  /** The world's own directory (for files a test wants beside it). */
+  Path dir() {
+    return dir;
   }
 
   static JarWorld create(Path dir) {
@@ -148,6 +155,12 @@ final class JarWorld implements AutoCloseable {
       Path jobDir = Files.createDirectories(dir.resolve("job-" + (++jobs) + "-" + event));
       Path workspace = jobDir.resolve("workspace");
       SampleProject.git(jobDir, "clone", "-q", repo.cloneUrl(), workspace.toString());
+      if (persistCredentials) {
+        // what actions/checkout leaves in .git/config unless told persist-credentials: false
+        SampleProject.git(workspace, "config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic "
+            + java.util.Base64.getEncoder().encodeToString(("x-access-token:" + token).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+      }
       Path eventFile = Events.write(payload, jobDir.resolve("event.json"));
       Map<String, String> env = new HashMap<>(SampleProject.environment(Map.of()));
       env.put("HOME", Files.createDirectories(jobDir.resolve("home")).toString());

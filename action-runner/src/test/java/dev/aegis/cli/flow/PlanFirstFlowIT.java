@@ -126,7 +126,10 @@ class PlanFirstFlowIT extends InJarWorld {
 
     blocked.expectExit(ExitCodes.BLOCKED);
     world.assertConverged(Phase.BLOCKED, 0);
-    assertThat(world.branchHead()).contains(claim);
+    // the branch moved only to the implementing commit that took the approval: no change of the fix on it
+    String head = world.branchHead().orElseThrow();
+    assertThat(world.git("log", "-1", "--format=%s", head)).startsWith("aegis: implement");
+    assertThat(world.git("rev-parse", head + "^{tree}")).isEqualTo(world.git("rev-parse", claim + "^{tree}"));
     assertThat(world.statusText()).contains("The tests fail with the fix (`sh test.sh`)", "FAIL add: expected 5, got 6");
   }
 }

@@ -1,15 +1,16 @@
 package dev.aegis.core.agent;
 
+import dev.aegis.core.git.Checkout;
 import dev.aegis.core.agent.ToolArgs.ToolError;
 import dev.aegis.core.policy.CommandRequest;
 import dev.aegis.core.policy.CommandResult;
 import dev.aegis.core.policy.CommandSandbox;
+import dev.aegis.core.policy.CommandSpace;
+import dev.aegis.core.policy.PolicyException;
+import dev.aegis.core.policy.ProtectedPaths;
 import dev.aegis.core.policy.Workspace;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,7 +20,8 @@ final class CommandTools {
   private final Workspace workspace;
   private final CommandSandbox sandbox;
   private final Map<String, String> environment;
-  private final Git git;
+  private final CommandSpace space;
+  private final Checkout git;
   private final FileTools files;
   private final Supplier<Duration> remaining;
 
@@ -27,11 +29,12 @@ final class CommandTools {
    * @param environment the scrubbed environment commands get
    * @param remaining the wall time left in the run
    */
-  CommandTools(Workspace workspace, CommandSandbox sandbox, Map<String, String> environment, Git git,
-      FileTools files, Supplier<Duration> remaining) {
+  CommandTools(Workspace workspace, CommandSandbox sandbox, Map<String, String> environment, CommandSpace space,
+      Checkout git, FileTools files, Supplier<Duration> remaining) {
     this.workspace = workspace;
     this.sandbox = sandbox;
     this.environment = environment;
+    this.space = space;
     this.git = git;
     this.files = files;
     this.remaining = remaining;
@@ -42,7 +45,12 @@ final class CommandTools {
     if (command.isBlank()) {
       throw new ToolError("run_command: the command is empty");
     }
-    CommandResult result = execute(command, args.optionalInt("timeout_seconds", Integer.MAX_VALUE));
+    CommandResult result;
+    try {
+      result = execute(command, args.optionalInt("timeout_seconds", Integer.MAX_VALUE));
+    } catch (PolicyException e) {
+      throw new ToolError("run_command: " + e.getMessage() + ". Investigate with list_files, read_file and search.");
+    }
     String head = result.timedOut()
         ? "killed after " + result.elapsed().toSeconds() + "s (timeout)\n"
         : "exit code: " + result.exitCode() + " (" + result.elapsed().toMillis() + " ms)\n";
@@ -59,37 +67,13 @@ final class CommandTools {
     if (left.compareTo(timeout) < 0) {
       timeout = left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left;
     }
-    return sandbox.run(new CommandRequest(workspace.root(), command, environment, timeout, readOnlyPaths()));
+    return sandbox.run(new CommandRequest(workspace.root(), command, environment, timeout, protectedPaths(),
+        space, workspace.policy().sandbox().allowUnisolated()));
   }
 
-  /**
-   * The protected paths that exist: whole directories for the built-in ones and for {@code dir/**} globs,
-   * matching listed files for other globs.
-   */
-  List<Path> readOnlyPaths() {
-    List<Path> out = new ArrayList<>();
-    for (String dir : List.of(".git", ".github/workflows", ".aegis")) {
-      Path path = workspace.root().resolve(dir);
-      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(path)) {
-        out.add(path);
-      }
-    }
-    for (String glob : workspace.policy().protectedPaths()) {
-      String dir = glob.endsWith("/**") ? glob.substring(0, glob.length() - 3) : null;
-      if (dir != null && !dir.isEmpty() && !dir.matches(".*[*?\\[{].*")) {
-        Path path = workspace.root().resolve(dir).normalize();
-        if (path.startsWith(workspace.root()) && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
-            && out.stream().noneMatch(path::startsWith)) {
-          out.add(path);
-        }
-      }
-    }
-    if (!workspace.policy().protectedPaths().isEmpty()) {
-      files.files().stream().map(Path::of).filter(workspace::isProtected).limit(200)
-          .map(workspace.root()::resolve).filter(p -> !Files.isSymbolicLink(p))
-          .filter(p -> out.stream().noneMatch(p::startsWith)).forEach(out::add);
-    }
-    return out;
+  /** The protected paths commands must not write (see {@link ProtectedPaths}). */
+  List<Path> protectedPaths() {
+    return ProtectedPaths.of(workspace, files::files);
   }
 
   String diff(ToolArgs args) {
@@ -100,8 +84,8 @@ final class CommandTools {
     if (path != null) {
       path = workspace.relative(workspace.resolveForRead(path));
     }
-    String status = git.statusShort().orElse("");
-    String diff = git.diff(path).orElseThrow(() -> new ToolError("git_diff: git diff failed"));
+    String status = git.shortStatus().orElse("");
+    String diff = git.diffAgainstHead(path).orElseThrow(() -> new ToolError("git_diff: git diff failed"));
     return "git status --short:\n" + (status.isBlank() ? "(clean)\n" : status) + "\ngit diff HEAD:\n"
         + (diff.isBlank() ? "(no changes to tracked files)\n" : diff);
   }

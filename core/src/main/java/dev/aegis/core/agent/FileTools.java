@@ -1,5 +1,6 @@
 package dev.aegis.core.agent;
 
+import dev.aegis.core.git.Checkout;
 import dev.aegis.core.agent.ToolArgs.ToolError;
 import dev.aegis.core.policy.Workspace;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** {@code list_files}, {@code read_file}, {@code write_file}, {@code edit_file}. */
@@ -19,11 +22,17 @@ final class FileTools {
   static final long MAX_FILE_BYTES = 5L << 20;
 
   private final Workspace workspace;
-  private final Git git;
+  private final Checkout git;
+  private final Set<String> written = new LinkedHashSet<>();
 
-  FileTools(Workspace workspace, Git git) {
+  FileTools(Workspace workspace, Checkout git) {
     this.workspace = workspace;
     this.git = git;
+  }
+
+  /** The workspace-relative paths written with {@code write_file} or {@code edit_file}, in order. */
+  List<String> written() {
+    return List.copyOf(written);
   }
 
   String list(ToolArgs args) {
@@ -136,6 +145,7 @@ final class FileTools {
     } catch (IOException e) {
       throw new ToolError("cannot write " + path + ": " + e.getClass().getSimpleName());
     }
+    written.add(workspace.relative(file));
     return "wrote " + path + " (" + content.lines().count() + " lines)";
   }
 
@@ -159,6 +169,7 @@ final class FileTools {
     } catch (IOException e) {
       throw new ToolError("cannot write " + path + ": " + e.getClass().getSimpleName());
     }
+    written.add(workspace.relative(file));
     int line = EditHints.lineOf(original, at.get(0));
     return "edited " + path + " at line " + line + " (" + oldText.lines().count() + " lines replaced by "
         + newText.lines().count() + ")";

@@ -1,24 +1,31 @@
 package dev.aegis.core.agent;
 
+import dev.aegis.core.git.Checkout;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aegis.core.agent.ToolArgs.ToolError;
 import dev.aegis.core.policy.CommandResult;
+import dev.aegis.core.policy.PolicyException;
 import dev.aegis.core.policy.Redactor;
 import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code finish}: validates the structured result and builds the {@link Report}. */
 final class FinishTool {
   private final Mode mode;
   private final Redactor redactor;
-  private final Git git;
+  private final Checkout git;
   private final CommandTools commands;
+  private final FileTools files;
 
-  FinishTool(Mode mode, Redactor redactor, Git git, CommandTools commands) {
+  FinishTool(Mode mode, Redactor redactor, Checkout git, CommandTools commands, FileTools files) {
     this.mode = mode;
     this.redactor = redactor;
     this.git = git;
     this.commands = commands;
+    this.files = files;
   }
 
   Report finish(ToolArgs args) {
@@ -71,13 +78,27 @@ final class FinishTool {
     String command = args.optionalString("test_command", "").trim();
     FixReport.TestRun run = null;
     if (!command.isEmpty()) {
-      CommandResult result = commands.execute(command, Integer.MAX_VALUE);
-      run = new FixReport.TestRun(redactor.redact(command), result.exitCode(),
-          Text.tail(redactor.redact(result.output()), 2000));
+      try {
+        CommandResult result = commands.execute(command, Integer.MAX_VALUE);
+        run = new FixReport.TestRun(redactor.redact(command), result.exitCode(),
+            Text.tail(redactor.redact(result.output()), 2000));
+      } catch (PolicyException e) {
+        run = null; // commands cannot run here; Aegis says so when it runs the project's tests itself
+      }
     }
     List<String> changed = git.changedFiles().stream().map(redactor::redact).toList();
+    Set<String> ofTheFix = new LinkedHashSet<>(files.written());
+    for (JsonNode file : args.node().path("files")) {
+      if (file.isTextual() && !file.asText().isBlank()) {
+        // the name as written (a symlink stays a symlink): the commit gate judges what it points at
+        Path named = Path.of(file.asText().strip()).normalize();
+        if (!named.isAbsolute() && !named.startsWith("..") && !named.toString().isEmpty()) {
+          ofTheFix.add(named.toString().replace('\\', '/'));
+        }
+      }
+    }
     return new FixReport(summary, changed, redactor.redact(command), run,
-        redactor.redact(args.optionalString("notes", "")));
+        redactor.redact(args.optionalString("notes", "")), List.copyOf(ofTheFix));
   }
 
   private String text(ToolArgs args, String name, List<String> missing) {

@@ -11,12 +11,16 @@ import java.util.Objects;
  * @param testCommand the command the model says proves the fix
  * @param testRun that command as Aegis re-ran it after {@code finish}; null when no command was given
  * @param notes what the model says is left open, may be empty
+ * @param filesOfTheFix the paths the agent wrote with its file tools or named in {@code finish}'s
+ *     {@code files}: new files are committed only when listed here (a file a command left behind, such as
+ *     a test log, is not part of the fix)
  */
-public record FixReport(String summary, List<String> filesChanged, String testCommand, TestRun testRun, String notes)
-    implements Report {
+public record FixReport(String summary, List<String> filesChanged, String testCommand, TestRun testRun, String notes,
+    List<String> filesOfTheFix) implements Report {
   public FixReport {
     Objects.requireNonNull(summary, "summary");
     filesChanged = List.copyOf(filesChanged);
+    filesOfTheFix = List.copyOf(filesOfTheFix);
     testCommand = Objects.requireNonNullElse(testCommand, "");
     notes = Objects.requireNonNullElse(notes, "");
   }

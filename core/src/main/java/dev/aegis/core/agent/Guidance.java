@@ -1,5 +1,6 @@
 package dev.aegis.core.agent;
 
+import dev.aegis.core.git.Checkout;
 import dev.aegis.core.text.UntrustedText;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class Guidance {
   private Guidance() {}
 
   /** The guidance section for the task prompt, empty when there is none. */
-  static String read(Git git, String baseRef, Prompts prompts) {
+  static String read(Checkout git, String baseRef, Prompts prompts) {
     String ref = baseRef == null || baseRef.isBlank() ? "HEAD" : baseRef.trim();
     if (ref.startsWith("-") || !git.isRepository()) {
       return "";

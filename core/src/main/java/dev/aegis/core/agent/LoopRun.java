@@ -1,5 +1,7 @@
 package dev.aegis.core.agent;
 
+import dev.aegis.core.git.Checkout;
+import dev.aegis.core.git.Git;
 import dev.aegis.core.model.Message;
 import dev.aegis.core.model.ModelClient;
 import dev.aegis.core.model.ModelException;
@@ -9,8 +11,12 @@ import dev.aegis.core.model.ToolCall;
 import dev.aegis.core.model.ToolResult;
 import dev.aegis.core.model.ToolSpec;
 import dev.aegis.core.policy.CommandEnvironment;
+import dev.aegis.core.policy.CommandSandbox;
+import dev.aegis.core.policy.CommandSpace;
+import dev.aegis.core.policy.HostPaths;
 import dev.aegis.core.policy.Policy;
 import dev.aegis.core.policy.Redactor;
+import dev.aegis.core.policy.SandboxSettings;
 import dev.aegis.core.policy.Secrets;
 import dev.aegis.core.policy.Workspace;
 import java.nio.file.Path;
@@ -31,10 +37,11 @@ final class LoopRun {
   private final RunRecords records;
   private final Prompts prompts = new Prompts();
   private final BudgetMeter meter;
-  private final Git git;
+  private final Checkout git;
   private final ToolBox tools;
   private final List<ToolSpec> specs;
   private final List<Message> messages = new ArrayList<>();
+  private final CommandSpace space;
   private int denials;
   private int nudges;
 
@@ -46,13 +53,16 @@ final class LoopRun {
     this.redactor = redactor;
     this.records = records;
     this.meter = new BudgetMeter(task.budget(), settings.clock(), settings.prices().find(model.model()).orElse(null));
-    Map<String, String> commandEnv = CommandEnvironment.scrub(settings.environment(), secrets);
+    SandboxSettings sandbox = task.policy().sandbox();
+    Map<String, String> commandEnv = CommandEnvironment.forCommands(settings.environment(), secrets, sandbox.environment());
     Workspace workspace = Workspace.open(task.workspace(), protectRecords(task));
-    this.git = new Git(workspace.root(), commandEnv);
+    this.git = new Checkout(new Git(settings.sandbox().programs(), workspace.root()));
+    this.space = CommandSpace.open(HostPaths.of(settings.environment(), sandbox.readPaths(), sandbox.writePaths()));
     FileTools files = new FileTools(workspace, git);
-    CommandTools commands = new CommandTools(workspace, settings.sandbox(), commandEnv, git, files, meter::remaining);
+    CommandTools commands = new CommandTools(workspace, settings.sandbox(), commandEnv, space, git, files,
+        meter::remaining);
     this.tools = new ToolBox(files, new SearchTool(workspace, files), commands,
-        new FinishTool(task.mode(), redactor, git, commands), redactor, task.policy().maxOutputChars());
+        new FinishTool(task.mode(), redactor, git, commands, files), redactor, task.policy().maxOutputChars());
     this.specs = prompts.tools(task.mode(), task.policy().readOnly());
   }
 
@@ -81,6 +91,8 @@ final class LoopRun {
       report = outcome.report;
     } catch (RuntimeException e) {
       stop = Stop.of(Stop.Reason.INTERNAL_ERROR, redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
+    } finally {
+      space.close();
     }
     return finish(stop, report);
   }
@@ -92,11 +104,17 @@ final class LoopRun {
     facts.put("workspace", task.workspace().toString());
     facts.put("read_only", task.policy().readOnly());
     facts.put("isolation", settings.sandbox().isolation().name());
+    facts.put("isolation_detail", settings.sandbox().describe());
     facts.put("guidance_from", guidance ? (task.baseRef() == null ? "HEAD" : task.baseRef()) : "none");
     records.start(facts, system, task.task());
     say("model " + model.model() + ", " + task.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode"
         + (task.policy().readOnly() ? ", read-only" : ""));
-    say("command isolation: " + settings.sandbox().isolation().description());
+    say("command isolation: " + settings.sandbox().describe());
+    if (settings.sandbox().isolation() == CommandSandbox.Isolation.NONE) {
+      say(task.policy().sandbox().allowUnisolated()
+          ? "commands run WITHOUT isolation, as the configuration allows (sandbox.allow-unisolated: true)"
+          : "commands are refused: they cannot be isolated here, and sandbox.allow-unisolated is not set");
+    }
     if (!meter.priced()) {
       say("no price for " + model.model() + " in the price table: cost unknown, dollar budget not enforced");
     }
@@ -177,7 +195,7 @@ final class LoopRun {
     String hash = records.end(end);
     EngineResult result = new EngineResult(redacted(stop), report, meter.steps(), meter.usage(), meter.cost(),
         meter.priced(), records.transcriptFile(), records.auditFile(), hash,
-        settings.sandbox().isolation().description());
+        settings.sandbox().describe());
     say("stopped: " + result.stop().reason() + " after " + meter.steps() + " steps; tokens in "
         + meter.usage().inputTokens() + ", out " + meter.usage().outputTokens() + "; cost " + result.costText());
     return result;

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param environment the host's environment; commands get a scrubbed copy of it
  * @param clock the clock for the wall-time budget and record times
  * @param prices the price table
- * @param sandbox how commands run (detect it once per process with {@link CommandSandbox#detect()})
+ * @param sandbox how commands run (detect it once per process with {@link CommandSandbox#detect})
  * @param progress where progress lines go
  * @param maxOutputTokens the cap on each model reply
  * @param maxContextChars the conversation size past which the run stops as context-too-large before

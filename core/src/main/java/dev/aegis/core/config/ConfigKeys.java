@@ -39,6 +39,11 @@ public final class ConfigKeys {
   public static final String PROTECTED_PATHS = "protected-paths";
   public static final String SECRET_ENV = "secret-env";
   public static final String TEST_COMMAND = "test-command";
+  public static final String EXECUTABLES = "executables";
+  public static final String SANDBOX_ALLOW_UNISOLATED = "sandbox.allow-unisolated";
+  public static final String SANDBOX_ENVIRONMENT = "sandbox.environment";
+  public static final String SANDBOX_READ_PATHS = "sandbox.read-paths";
+  public static final String SANDBOX_WRITE_PATHS = "sandbox.write-paths";
   public static final String LINEAR_TEAM = "linear.team";
   public static final String LINEAR_READY_LABEL = "linear.ready-label";
   public static final String LINEAR_READY_STATE = "linear.ready-state";
@@ -78,9 +83,19 @@ public final class ConfigKeys {
       ConfigKey.of(BUDGET_MAX_DOLLARS, DECIMAL, new BigDecimal("5.00"), "Most model spend per agent run, in USD."),
       ConfigKey.of(BUDGET_MAX_MINUTES, WHOLE, 30, "Most wall-clock minutes per agent run."),
       ConfigKey.of(PLAN_READ_ONLY, BOOLEAN, true, "Plan runs may not edit files (commands still run)."),
-      ConfigKey.of(PROTECTED_PATHS, LIST, List.of(), "Extra read-only globs besides .github/workflows/**, .aegis/**, .git/**."),
+      ConfigKey.of(PROTECTED_PATHS, LIST, List.of(), "Extra read-only globs besides .github/workflows/**, .github/actions/**, .aegis/**, .git/**, .gitmodules and CODEOWNERS."),
       ConfigKey.of(SECRET_ENV, LIST, List.of(), "Extra environment variable names whose values are secrets."),
       ConfigKey.of(TEST_COMMAND, STRING, null, "The project's test command; detected (Maven, Gradle, npm, pytest, go) if unset."),
+      ConfigKey.of(EXECUTABLES, LIST, List.of(),
+          "Globs where a fix may add or change executable files; when set, an executable elsewhere is refused."),
+      ConfigKey.of(SANDBOX_ALLOW_UNISOLATED, BOOLEAN, false, "Run agent commands even where Aegis cannot isolate"
+          + " them (no namespaces). RISK: such commands can read Aegis's tokens and write outside the workspace."),
+      ConfigKey.of(SANDBOX_ENVIRONMENT, LIST, List.of(),
+          "Extra environment variable names commands get (secrets never pass, whatever is listed)."),
+      ConfigKey.of(SANDBOX_READ_PATHS, LIST, List.of(),
+          "Host paths commands may read although hidden (absolute or ~/..., e.g. a tool cache under HOME)."),
+      ConfigKey.of(SANDBOX_WRITE_PATHS, LIST, List.of(),
+          "Host paths commands may write (e.g. ~/.m2/repository); what a command leaves there outlives the run."),
       ConfigKey.of(LINEAR_TEAM, STRING, null,
           "Linear team key or name (ENG or Engineering); 'aegis linear teams' lists them. Needed with trackers: linear."),
       ConfigKey.of(LINEAR_READY_LABEL, STRING, "ready to implement",

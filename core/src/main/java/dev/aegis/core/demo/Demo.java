@@ -52,7 +52,7 @@ public final class Demo {
 
   /** Runs the demo, narrating to {@code log}; returns the result of the implement step. */
   public HostResult run(HostLog log) {
-    DemoWorld world = DemoWorld.create(dir, processEnv, clock);
+    DemoWorld world = DemoWorld.create(dir, sandbox.programs(), clock);
     world.tracker().grant("maya", Permission.WRITE);
     CoreEntry entry = new CoreEntry(new DemoConnector(world), clock, new SecureRandom(),
         new DemoEngineProvider(clock, sandbox));
@@ -78,7 +78,7 @@ public final class Demo {
     if (!prs.isEmpty()) {
       PullRequestDraft pr = prs.get(0);
       show(log, pr.title() + "  (" + pr.head() + " -> " + pr.base() + ", labels " + pr.labels() + ")", pr.body());
-      show(log, "The diff pushed to origin", new Git(world.origin(), Git.baseEnvironment(processEnv))
+      show(log, "The diff pushed to origin", new Git(sandbox.programs(), world.origin())
           .run("diff", "--no-ext-diff", "--no-textconv", pr.base(), pr.head()));
     }
     step(log, "5. Where #101 stands");
@@ -89,6 +89,17 @@ public final class Demo {
     return done;
   }
 
+  /** The few variables of the process environment a demo host hands the core: no tokens, no keys. */
+  public static Map<String, String> baseEnvironment(Map<String, String> processEnv) {
+    Map<String, String> env = new HashMap<>();
+    for (String name : List.of("PATH", "HOME", "TMPDIR", "LANG", "USER")) {
+      if (processEnv.containsKey(name)) {
+        env.put(name, processEnv.get(name));
+      }
+    }
+    return env;
+  }
+
   private HostResult action(CoreEntry entry, DemoWorld world, String event, ObjectNode payload, HostLog log) {
     Path file = dir.resolve("events").resolve((++events) + "-" + event + ".json");
     try {
@@ -97,11 +108,14 @@ public final class Demo {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, String> env = new HashMap<>(Git.baseEnvironment(processEnv));
+    Map<String, String> env = baseEnvironment(processEnv);
     env.put("GITHUB_EVENT_NAME", event);
     env.put("GITHUB_EVENT_PATH", file.toString());
     env.put("GITHUB_REPOSITORY", DemoTracker.REPOSITORY);
     env.put("AEGIS_RECORDS_DIR", dir.resolve("records").toString());
+    // the demo's model is Aegis's own script, not an agent that reads hostile text: on a laptop without Linux
+    // namespaces (macOS) its two commands may run unisolated; where namespaces work they are used anyway
+    env.put("AEGIS_SANDBOX_ALLOW_UNISOLATED", "true");
     return entry.execute(new HostRequest(HostCommand.ACTION, null, null, false, null, Map.of(), env,
         world.workspace()), log);
   }

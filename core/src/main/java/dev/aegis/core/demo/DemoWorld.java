@@ -1,6 +1,7 @@
 package dev.aegis.core.demo;
 
 import dev.aegis.core.git.Git;
+import dev.aegis.core.policy.Programs;
 import dev.aegis.core.repo.local.LocalCodeHost;
 import dev.aegis.core.tracker.memory.InMemoryTracker;
 import java.io.IOException;
@@ -28,8 +29,8 @@ public record DemoWorld(Path origin, Path workspace, InMemoryTracker tracker, Lo
       "GIT_COMMITTER_NAME", "Dana Maintainer", "GIT_COMMITTER_EMAIL", "dana@example.com");
 
   /** Builds the world under {@code dir}, which must be empty or absent. */
-  public static DemoWorld create(Path dir, Map<String, String> processEnv, Clock clock) {
-    Map<String, String> env = Git.baseEnvironment(processEnv);
+  public static DemoWorld create(Path dir, Programs programs, Clock clock) {
+    Git git = new Git(programs, dir);
     Path origin = dir.resolve("shop.git");
     Path workspace = dir.resolve("workspace");
     try {
@@ -38,8 +39,8 @@ public record DemoWorld(Path origin, Path workspace, InMemoryTracker tracker, Lo
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo project under " + dir, e);
     }
-    new Git(dir, env).run("init", "-q", "--bare", "--initial-branch=main", origin.toString());
-    Git ws = new Git(workspace, env);
+    git.run("init", "-q", "--bare", "--initial-branch=main", origin.toString());
+    Git ws = git.in(workspace);
     ws.run("init", "-q", "--initial-branch=main");
     ws.run("add", "--all");
     ws.run(List.of("commit", "-q", "-m", "shop: cart totals with discount codes"), AUTHOR, null);
@@ -47,7 +48,7 @@ public record DemoWorld(Path origin, Path workspace, InMemoryTracker tracker, Lo
     ws.run("push", "-q", "origin", "main");
     ws.run("fetch", "-q", "origin");
     InMemoryTracker tracker = DemoTracker.create(clock, "ready to implement", "bug");
-    return new DemoWorld(origin, workspace, tracker, new LocalCodeHost(DemoTracker.REPOSITORY, origin, env));
+    return new DemoWorld(origin, workspace, tracker, new LocalCodeHost(DemoTracker.REPOSITORY, origin, git));
   }
 
   private static void writeProject(Path workspace) throws IOException {

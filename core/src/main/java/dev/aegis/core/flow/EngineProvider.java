@@ -4,6 +4,7 @@ import dev.aegis.core.agent.Engine;
 import dev.aegis.core.agent.Progress;
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.policy.CommandSandbox;
+import dev.aegis.core.policy.Programs;
 import java.util.Map;
 
 /** Makes the engine a run uses. The standard one drives the configured model; tests and the demo pass their own. */
@@ -19,4 +20,9 @@ public interface EngineProvider {
 
   /** How Aegis runs the project's tests itself: the same isolation the agent's commands get. */
   CommandSandbox sandbox();
+
+  /** The trusted programs (resolved at start-up) Aegis's own git runs from. */
+  default Programs programs() {
+    return sandbox().programs();
+  }
 }

@@ -1,5 +1,7 @@
 package dev.aegis.core.flow;
 
+import dev.aegis.core.git.Checkout;
+import dev.aegis.core.git.Git;
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.repo.CodeHost;
 import dev.aegis.core.tracker.Tracker;
@@ -48,6 +50,11 @@ public record FlowContext(Tracker tracker, CodeHost code, AgentContext agent, bo
 
   public Consumer<String> progress() {
     return agent.progress();
+  }
+
+  /** The workspace's checkout, through Aegis's own hardened git. */
+  public Checkout checkout() {
+    return new Checkout(new Git(engines().programs(), workspace()));
   }
 
   /** The token for pushing to {@code origin}, when there is one. */

@@ -3,10 +3,10 @@ package dev.aegis.core.flow;
 import dev.aegis.core.agent.EngineResult;
 import dev.aegis.core.agent.FixReport;
 import dev.aegis.core.agent.PlanReport;
-import dev.aegis.core.git.Git;
 import dev.aegis.core.git.GitException;
-import dev.aegis.core.git.Workspace;
+import dev.aegis.core.git.Checkout;
 import dev.aegis.core.model.ModelException;
+import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.PullRequest;
 import dev.aegis.core.run.Claimer;
@@ -32,6 +32,8 @@ final class Implementer {
   static final String FIX_SUMMARY = "fix-summary";
   static final String TEST_COMMAND = "test-command";
   static final String TEST_TAIL = "test-tail";
+  static final String FILES = "files";
+  static final String LEFT_OUT = "left-out";
 
   private final FlowContext ctx;
   private final Tasks tasks;
@@ -39,6 +41,7 @@ final class Implementer {
   private final Stopper stopper;
   private final ProjectTests tests;
   private final PlanCodec plans = new PlanCodec();
+  private final ImplementationLock lock;
 
   Implementer(FlowContext ctx, Endings endings, Stopper stopper) {
     this.ctx = ctx;
@@ -46,6 +49,7 @@ final class Implementer {
     this.endings = endings;
     this.stopper = stopper;
     this.tests = new ProjectTests(ctx);
+    this.lock = new ImplementationLock(ctx);
   }
 
   /** Records the approval on the run (state implementing); the first step of an implement run. */
@@ -60,39 +64,60 @@ final class Implementer {
     return plan;
   }
 
+  /**
+   * Implements the approved plan. The implementation is taken first ({@link ImplementationLock}): a job that
+   * does not get it writes nothing at all, so concurrent deliveries of one approval give one implementation.
+   */
   FlowResult implement(RunHandle run, String approvalId, String approver) {
+    RunState before = run.state();
+    boolean pushed = pushedFix(before).isPresent();
+    String implementation = "";
+    if (!pushed) {
+      if (ctx.engines().sandbox().isolation() == CommandSandbox.Isolation.NONE
+          && !tasks.policy().sandbox().allowUnisolated()) {
+        return endings.block(run, "Aegis cannot isolate commands on this machine ("
+            + ctx.engines().sandbox().whyNone() + "), so it will not run the agent or the project's tests here.",
+            "run Aegis where Linux namespaces work (see the README's sandbox section), or accept the risk with "
+                + "`sandbox.allow-unisolated: true` in .aegis/config.yml, then approve again.");
+      }
+      Optional<String> taken = lock.take(before, approvalId);
+      if (taken.isEmpty()) {
+        ctx.progress().accept("Another job is implementing run " + before.runId() + "; this one leaves it alone");
+        return FlowResult.of(before.issue(), before.runId(), FlowResult.Status.NOTHING_TO_DO,
+            "another job is implementing run " + before.runId());
+      }
+      implementation = taken.get();
+    }
     Optional<PlanReport> plan = approve(run, approvalId, approver);
     if (plan.isEmpty()) {
       return endings.block(run, "the approved plan is missing from the run's status comment",
           "run `/aegis ask " + run.state().runId() + " <detail>` to plan again.");
     }
-    RunState working = run.state();
-    Optional<String> pushed = pushedFix(working);
-    if (pushed.isPresent()) {
-      ctx.progress().accept("The fix of run " + working.runId() + " is already pushed; opening the pull request");
+    if (pushed) {
+      ctx.progress().accept("The fix of run " + before.runId() + " is already pushed; opening the pull request");
       return pullRequest(run, plan.get());
     }
-    return fixTestAndPush(run, plan.get());
+    return fixTestAndPush(run, plan.get(), implementation);
   }
 
-  private FlowResult fixTestAndPush(RunHandle run, PlanReport plan) {
+  private FlowResult fixTestAndPush(RunHandle run, PlanReport plan, String implementation) {
     RunState s = run.state();
     Optional<FlowResult> stopped = stopIfAsked(run);
     if (stopped.isPresent()) {
       return stopped.get();
     }
-    Workspace ws = new Workspace(ctx.workspace(), Git.baseEnvironment(ctx.environment()));
+    Checkout ws = ctx.checkout();
     try {
-      ws.fetch(s.base(), ctx.pushToken());
-      ws.checkoutFresh(s.branch(), "refs/remotes/origin/" + s.base());
+      ws.fetch(s.branch(), ctx.pushToken());
+      ws.checkoutFresh(s.branch(), implementation);
     } catch (GitException e) {
-      return endings.block(run, "the workspace could not check out " + s.base() + " from origin (" + e.getMessage() + ")",
+      return endings.block(run, "the workspace could not check out " + s.branch() + " from origin (" + e.getMessage() + ")",
           "check that the workflow checks out the repository and that the token can read it.");
     }
     // the heartbeat covers the project's tests and the push too: a test suite slower than the claim grace
     // period must not make the run look dead to other jobs (a second implementation) or to stale recovery
     try (AutoCloseable beat = run.heartbeat(Duration.ofSeconds(Math.max(20, ctx.config().claimGrace().toSeconds() / 3)))) {
-      return fixAndTest(run, plan, ws);
+      return fixAndTest(run, plan, ws, implementation);
     } catch (ModelException e) {
       return endings.block(run, "the model could not be used: " + e.getMessage(), "fix the model settings, then approve again.");
     } catch (Exception e) {
@@ -100,7 +125,7 @@ final class Implementer {
     }
   }
 
-  private FlowResult fixAndTest(RunHandle run, PlanReport plan, Workspace ws) {
+  private FlowResult fixAndTest(RunHandle run, PlanReport plan, Checkout ws, String implementation) {
     RunState s = run.state();
     EngineResult result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept).run(tasks.fix(
         run.issue(), s.runId(), plan.rootCause(), plan.fixPlan(), plan.testPlan(), tests.command().orElse("")));
@@ -112,6 +137,19 @@ final class Implementer {
     if (!ws.dirty()) {
       return endings.block(run, "the agent finished without changing any file.", "add detail with `/aegis ask`, then approve again.");
     }
+    CommitGate.Selection selection = gate().select(ws, fix.get().filesOfTheFix());
+    if (!selection.refused().isEmpty()) {
+      return endings.block(run, "the fix changes paths Aegis never commits, so nothing was pushed:\n\n"
+          + bullets(selection.refused()), "protected paths (workflows, Aegis's configuration, CODEOWNERS, the"
+          + " repository itself) are changed by people, not by Aegis; narrow the plan with `/aegis ask " + s.runId()
+          + " <detail>`.");
+    }
+    if (selection.commit().isEmpty()) {
+      return endings.block(run, "the agent changed no file of the fix; only files commands left behind ("
+          + String.join(", ", selection.leftOut()) + ").", "add detail with `/aegis ask " + s.runId() + " <detail>`.");
+    }
+    // staged before the project's tests run: what the tests write afterwards cannot reach the commit
+    ws.stage(selection.commit());
     Optional<ProjectTests.Result> tested = tests.run(fix.get());
     if (tested.isEmpty()) {
       return endings.block(run, "no test command is configured or detectable, so the fix could not be verified.",
@@ -126,26 +164,45 @@ final class Implementer {
     if (stopped.isPresent()) {
       return stopped.get();
     }
-    return commitAndPush(run, plan, ws, fix.get(), tested.get(), result);
+    return commitAndPush(run, plan, ws, fix.get(), tested.get(), result, selection, implementation);
   }
 
-  private FlowResult commitAndPush(RunHandle run, PlanReport plan, Workspace ws, FixReport fix,
-      ProjectTests.Result tested, EngineResult result) {
+  private CommitGate gate() {
+    return new CommitGate(dev.aegis.core.policy.Workspace.open(ctx.workspace(), tasks.policy()),
+        ctx.config().list(dev.aegis.core.config.ConfigKeys.EXECUTABLES));
+  }
+
+  private static String bullets(java.util.List<String> lines) {
+    return lines.stream().map(l -> "- `" + SafeMarkdown.code(l) + "`").collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  private FlowResult commitAndPush(RunHandle run, PlanReport plan, Checkout ws, FixReport fix,
+      ProjectTests.Result tested, EngineResult result, CommitGate.Selection selection, String implementation) {
     RunState s = run.state();
     Instant now = ctx.clock().instant();
     RunState recorded = s.withFact(FIX_SUMMARY, truncate(fix.summary(), 2000), now)
         .withFact(TEST_COMMAND, tested.command(), now).withFact(TEST_TAIL, truncate(tested.tail(), 3000), now)
         .withFact(Planner.COST, Costs.add(s.fact(Planner.COST), result), now)
-        .withFact(Planner.AUDIT, result.auditFinalHash(), now);
+        .withFact(Planner.AUDIT, result.auditFinalHash(), now)
+        .withFact(Planner.ISOLATION, result.isolation(), now)
+        .withFact(FILES, truncate(String.join("\n", selection.commit()), 3000), now)
+        .withFact(LEFT_OUT, truncate(String.join("\n", selection.leftOut()), 1000), now);
     run.write(StatusTexts.implementing(recorded, plan), recorded);
-    ws.commitAll(tasks.secrets().redactor().redact(PullRequests.commitMessage(run.issue(), recorded, fix)));
-    String expected = ctx.code().branchHead(s.branch()).orElse(s.claim());
-    if (!expected.equals(s.claim()) && !ours(expected, s)) {
+    String commit = ws.commitStaged(tasks.secrets().redactor().redact(PullRequests.commitMessage(run.issue(), recorded, fix)));
+    java.util.List<String> committed = ws.filesOf(commit);
+    java.util.List<String> refused = gate().refusals(committed);
+    if (!refused.isEmpty() || !new java.util.HashSet<>(selection.commit()).containsAll(committed)) {
+      return endings.block(run, "the fix commit holds paths that were not chosen for it, so nothing was pushed:\n\n"
+          + bullets(refused.isEmpty() ? committed : refused), "report this to the Aegis maintainers.");
+    }
+    String head = ctx.code().branchHead(s.branch()).orElse("");
+    if (!head.equals(implementation)) {
       return endings.block(run, "someone else pushed to " + s.branch() + " during the run, so Aegis did not overwrite it.",
           "delete the branch or remove the aegis:blocked label to start again.");
     }
     try {
-      ws.push(s.branch(), expected, ctx.pushToken());
+      // a fast-forward from the implementing commit: git refuses it if the branch moved meanwhile (no force)
+      ws.push(s.branch(), ctx.pushToken());
     } catch (GitException e) {
       return endings.block(run, "pushing " + s.branch() + " to origin failed: " + e.stderr().strip(),
           "check that the token may push branches (contents: write).");

@@ -9,6 +9,7 @@ import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.model.ModelClients;
 import dev.aegis.core.model.ModelSettings;
 import dev.aegis.core.policy.CommandSandbox;
+import dev.aegis.core.policy.Programs;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -17,15 +18,23 @@ import java.util.function.Supplier;
 /** The built-in agent loop over the configured model ({@code provider/model}). */
 public final class ModelEngineProvider implements EngineProvider {
   private final Clock clock;
+  private final Programs programs;
   private final Supplier<CommandSandbox> sandbox;
 
   /**
    * @param clock the engine's clock (wall-time budget)
-   * @param sandbox how commands are isolated; detected once per provider
+   * @param programs the trusted programs, resolved at start-up
+   * @param sandbox how commands are isolated; detected once per provider, on first use
    */
-  public ModelEngineProvider(Clock clock, Supplier<CommandSandbox> sandbox) {
+  public ModelEngineProvider(Clock clock, Programs programs, Supplier<CommandSandbox> sandbox) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.programs = Objects.requireNonNull(programs, "programs");
     this.sandbox = memoize(Objects.requireNonNull(sandbox, "sandbox"));
+  }
+
+  /** Detects the sandbox from {@code programs} on first use. */
+  public static ModelEngineProvider detecting(Clock clock, Programs programs) {
+    return new ModelEngineProvider(clock, programs, () -> CommandSandbox.detect(programs));
   }
 
   @Override
@@ -39,6 +48,11 @@ public final class ModelEngineProvider implements EngineProvider {
   @Override
   public CommandSandbox sandbox() {
     return sandbox.get();
+  }
+
+  @Override
+  public Programs programs() {
+    return programs;
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> s) {

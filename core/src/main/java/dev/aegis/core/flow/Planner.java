@@ -3,9 +3,8 @@ package dev.aegis.core.flow;
 import dev.aegis.core.agent.EngineResult;
 import dev.aegis.core.agent.PlanReport;
 import dev.aegis.core.agent.Risk;
-import dev.aegis.core.git.Git;
 import dev.aegis.core.git.GitException;
-import dev.aegis.core.git.Workspace;
+import dev.aegis.core.git.Checkout;
 import dev.aegis.core.model.ModelException;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.tracker.Phase;
@@ -22,6 +21,8 @@ final class Planner {
   static final String ASK = "ask";
   static final String COST = "cost";
   static final String AUDIT = "audit";
+  /** How the run's commands were isolated, as the last agent run reported it. */
+  static final String ISOLATION = "isolation";
 
   private final FlowContext ctx;
   private final Tasks tasks;
@@ -58,6 +59,7 @@ final class Planner {
         .withFact(STAGE, "awaiting-approval", ctx.clock().instant())
         .withFact(PLAN, plans.write(plan.get()), ctx.clock().instant())
         .withFact(COST, Costs.add(run.state().fact(COST), result), ctx.clock().instant())
+        .withFact(ISOLATION, result.isolation(), ctx.clock().instant())
         .withFact(AUDIT, result.auditFinalHash(), ctx.clock().instant());
     String cost = Costs.text(next.fact(COST));
     run.write(StatusTexts.rca(next, plan.get(), cost, ctx.config().approvers()), next);
@@ -73,7 +75,7 @@ final class Planner {
    * workspace is investigated as checked out, and the log says so.
    */
   private void onBase(RunState state) {
-    Workspace ws = new Workspace(ctx.workspace(), Git.baseEnvironment(ctx.environment()));
+    Checkout ws = ctx.checkout();
     try {
       ws.fetch(state.base(), ctx.pushToken());
       ws.checkoutDetached("refs/remotes/origin/" + state.base());

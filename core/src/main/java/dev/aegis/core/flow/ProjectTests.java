@@ -5,6 +5,12 @@ import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.policy.CommandEnvironment;
 import dev.aegis.core.policy.CommandRequest;
 import dev.aegis.core.policy.CommandResult;
+import dev.aegis.core.policy.CommandSpace;
+import dev.aegis.core.policy.HostPaths;
+import dev.aegis.core.policy.Policy;
+import dev.aegis.core.policy.ProtectedPaths;
+import dev.aegis.core.policy.SandboxSettings;
+import dev.aegis.core.policy.Workspace;
 import dev.aegis.core.project.TestCommand;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,8 +50,15 @@ final class ProjectTests {
       return Optional.empty();
     }
     ctx.progress().accept("Running the project's tests: " + command.get());
-    CommandResult r = ctx.engines().sandbox().run(new CommandRequest(ctx.workspace(), command.get(),
-        CommandEnvironment.scrub(ctx.environment(), tasks.secrets()), TIMEOUT, List.of()));
+    Policy policy = tasks.policy();
+    SandboxSettings sandbox = policy.sandbox();
+    Workspace workspace = Workspace.open(ctx.workspace(), policy);
+    CommandResult r;
+    try (CommandSpace space = CommandSpace.open(HostPaths.of(ctx.environment(), sandbox.readPaths(), sandbox.writePaths()))) {
+      r = ctx.engines().sandbox().run(new CommandRequest(workspace.root(), command.get(),
+          CommandEnvironment.forCommands(ctx.environment(), tasks.secrets(), sandbox.environment()), TIMEOUT,
+          ProtectedPaths.of(workspace, List::of), space, sandbox.allowUnisolated()));
+    }
     String tail = tail(tasks.secrets().redactor().redact(r.output()));
     return Optional.of(new Result(command.get(), r.exitCode() == 0 && !r.timedOut(), r.timedOut(), tail));
   }

@@ -34,15 +34,35 @@ final class PullRequests {
         + "Aegis-Issue: " + issue.key().display() + "\n" + Claimer.TRAILER + state.runId() + "\n";
   }
 
+  /** The exact files of the commit, and those a command left behind that are not in it. */
+  static String files(RunState state) {
+    List<String> files = lines(state.fact(Implementer.FILES).orElse(""));
+    List<String> leftOut = lines(state.fact(Implementer.LEFT_OUT).orElse(""));
+    StringBuilder out = new StringBuilder("### Files\n\n");
+    files.forEach(f -> out.append("- `").append(SafeMarkdown.code(f)).append("`\n"));
+    if (!leftOut.isEmpty()) {
+      out.append("\nNot committed (created by commands, not part of the fix): ")
+          .append(String.join(", ", leftOut.stream().map(f -> "`" + SafeMarkdown.code(f) + "`").toList())).append('\n');
+    }
+    return files.isEmpty() ? "" : out.toString().strip();
+  }
+
+  private static List<String> lines(String text) {
+    return text.isBlank() ? List.of() : List.of(text.split("\n"));
+  }
+
   static PullRequestDraft draft(Issue issue, RunState state, PlanReport plan, String summary,
       ProjectTests.Result tests, String cost, String audit) {
-    String body = Templates.render("pull-request", Map.of(
-        "issue_ref", issueRef(issue),
-        "summary", SafeMarkdown.of(summary).strip(),
-        "rca", plan == null ? "" : "### Root-cause analysis\n\n" + StatusTexts.planBody(plan),
-        "test_command", tests.command().replace("`", "'"),
-        "test_tail", tests.tail().replace("```", "'''"),
-        "run", state.runId(), "approver", StatusTexts.approvedBy(state), "cost", cost, "audit", audit));
+    String body = Templates.render("pull-request", Map.ofEntries(
+        Map.entry("issue_ref", issueRef(issue)),
+        Map.entry("summary", SafeMarkdown.of(summary).strip()),
+        Map.entry("rca", plan == null ? "" : "### Root-cause analysis\n\n" + StatusTexts.planBody(plan)),
+        Map.entry("test_command", tests.command().replace("`", "'")),
+        Map.entry("test_tail", tests.tail().replace("```", "'''")),
+        Map.entry("files", files(state)),
+        Map.entry("run", state.runId()), Map.entry("approver", StatusTexts.approvedBy(state)),
+        Map.entry("cost", cost), Map.entry("audit", audit),
+        Map.entry("isolation", state.fact(Planner.ISOLATION).orElse("unknown"))));
     return new PullRequestDraft(title(issue), body, state.branch(), state.base(), List.of(LABEL));
   }
 }

@@ -27,7 +27,7 @@ final class StatusTexts {
     return Templates.render("rca", Map.of(
         "report", planBody(plan),
         "run", s.runId(), "branch", s.branch(), "risk", plan.risk().label(), "cost", cost,
-        "commanders", commanders));
+        "commanders", commanders, "isolation", s.fact(Planner.ISOLATION).orElse("unknown")));
   }
 
   /** The polite refusal of a command from someone who may not command Aegis on this tracker. */

@@ -4,8 +4,11 @@ import dev.aegis.core.agent.Budget;
 import dev.aegis.core.agent.EngineTask;
 import dev.aegis.core.agent.Mode;
 import dev.aegis.core.config.AegisConfig;
+import dev.aegis.core.config.ConfigException;
 import dev.aegis.core.config.ConfigKeys;
+import dev.aegis.core.policy.CommandEnvironment;
 import dev.aegis.core.policy.Policy;
+import dev.aegis.core.policy.SandboxSettings;
 import dev.aegis.core.policy.Secrets;
 import dev.aegis.core.run.Templates;
 import dev.aegis.core.tracker.Issue;
@@ -42,7 +45,25 @@ final class Tasks {
   }
 
   Policy policy() {
-    return Policy.defaults().withProtectedPaths(ctx.config().list(ConfigKeys.PROTECTED_PATHS));
+    return Policy.defaults().withProtectedPaths(ctx.config().list(ConfigKeys.PROTECTED_PATHS))
+        .withSandbox(sandbox(ctx.config()));
+  }
+
+  /**
+   * The configured sandbox settings.
+   *
+   * @throws ConfigException when {@code sandbox.environment} lists a secret-looking name
+   */
+  static SandboxSettings sandbox(AegisConfig c) {
+    List<String> names = c.list(ConfigKeys.SANDBOX_ENVIRONMENT);
+    List<String> refused = CommandEnvironment.refusedNames(names);
+    if (!refused.isEmpty()) {
+      throw new ConfigException(ConfigKeys.SANDBOX_ENVIRONMENT, c.sourceOf(ConfigKeys.SANDBOX_ENVIRONMENT),
+          "lists " + String.join(", ", refused) + ": commands never get secrets (or Aegis's HOME); remove "
+              + (refused.size() == 1 ? "it" : "them"));
+    }
+    return new SandboxSettings((Boolean) c.value(ConfigKeys.SANDBOX_ALLOW_UNISOLATED).orElse(Boolean.FALSE), names,
+        c.list(ConfigKeys.SANDBOX_READ_PATHS), c.list(ConfigKeys.SANDBOX_WRITE_PATHS));
   }
 
   Secrets secrets() {

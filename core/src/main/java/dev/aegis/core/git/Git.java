@@ -1,38 +1,52 @@
 package dev.aegis.core.git;
 
+import dev.aegis.core.policy.Programs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the {@code git} command line in one directory. Git never prompts (no terminal, no askpass), and the
- * environment it gets is the caller's explicit map plus git's own switches, so no token leaks into it by
- * accident. Repository content cannot make these calls run anything: hooks and fsmonitor are switched off
- * on every call, and diffs are taken with {@code --no-ext-diff --no-textconv}.
+ * Runs Aegis's own {@code git} in one directory: the trusted binary ({@link Programs#requireGit()}), never
+ * one found on {@code PATH}, with an environment built here and nothing of the caller's or the process's.
+ * Git runs outside the sandbox with Aegis's rights, so nothing a command could have written may steer it:
+ * <ul>
+ *   <li>no system or global configuration ({@code GIT_CONFIG_NOSYSTEM}, {@code GIT_CONFIG_GLOBAL=/dev/null}),
+ *       and a {@code HOME} and {@code XDG_CONFIG_HOME} of {@code /dev/null}, under which nothing can ever be
+ *       created: a {@code ~/.gitconfig} with {@code filter.x.clean} or {@code core.pager} is never read;</li>
+ *   <li>no system or global attributes file, so filters and textconv drivers named in attributes have no
+ *       definition (the repository's own {@code .git/config} is read-only to commands);</li>
+ *   <li>hooks, fsmonitor, pager and credential helpers off on every call; diffs are taken with
+ *       {@code --no-ext-diff --no-textconv} (an empty {@code diff.external} would make git run "");</li>
+ *   <li>never a prompt (no terminal, no askpass), and a token only for the one push or fetch that needs
+ *       it, through a credential helper reading a file only this user can read ({@link Checkout}).</li>
+ * </ul>
  */
 public final class Git {
   private static final long TIMEOUT_SECONDS = 300;
-  private static final List<String> HARDENED = List.of("git", "-c", "core.hooksPath=/dev/null",
-      "-c", "core.fsmonitor=false", "-c", "core.quotepath=off");
+  private static final List<String> HARDENED = List.of("-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false",
+      "-c", "core.quotepath=off", "-c", "core.attributesFile=/dev/null", "-c", "core.pager=cat",
+      "-c", "credential.helper=", "-c", "protocol.ext.allow=never", "-c", "safe.directory=*");
 
+  private final Programs programs;
   private final Path dir;
-  private final Map<String, String> environment;
 
   /**
+   * @param programs where the trusted git is
    * @param dir the working tree or bare repository to run in
-   * @param environment the environment for git (PATH and HOME at least); never the full process environment
    */
-  public Git(Path dir, Map<String, String> environment) {
+  public Git(Programs programs, Path dir) {
+    this.programs = Objects.requireNonNull(programs, "programs");
     this.dir = Objects.requireNonNull(dir, "dir");
-    this.environment = Map.copyOf(environment);
   }
 
   /** The directory git runs in. */
@@ -40,13 +54,22 @@ public final class Git {
     return dir;
   }
 
-  /** Runs git and returns its standard output, trimmed of the final newline. */
+  /** A git for another directory, with the same programs. */
+  public Git in(Path other) {
+    return new Git(programs, other);
+  }
+
+  /**
+   * Runs git and returns its standard output, trimmed of the final newline.
+   *
+   * @throws GitException when git exits non-zero
+   */
   public String run(String... args) {
     return run(List.of(args), Map.of(), null);
   }
 
   /**
-   * Runs git with extra environment variables and optional standard input.
+   * Runs git with extra environment variables (an identity, say) and optional standard input.
    *
    * @throws GitException when git exits non-zero
    */
@@ -63,17 +86,44 @@ public final class Git {
     return exec(List.of(args), Map.of(), null).exitCode == 0;
   }
 
+  /** Runs git; its whole standard output, or empty when it fails or times out. */
+  public Optional<String> query(List<String> args) {
+    try {
+      Result r = exec(args, Map.of(), null);
+      return r.exitCode == 0 ? Optional.of(r.stdout) : Optional.empty();
+    } catch (GitException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The environment every git call gets (nothing else): see the class comment. */
+  Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", programs.searchPath());
+    env.put("HOME", "/dev/null");
+    env.put("XDG_CONFIG_HOME", "/dev/null");
+    env.put("GIT_CONFIG_NOSYSTEM", "1");
+    env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+    env.put("GIT_ATTR_NOSYSTEM", "1");
+    env.put("GIT_TERMINAL_PROMPT", "0");
+    env.put("GIT_ASKPASS", "");
+    env.put("SSH_ASKPASS", "");
+    env.put("GIT_PAGER", "cat");
+    env.put("GIT_LITERAL_PATHSPECS", "1");
+    env.put("LC_ALL", "C");
+    return env;
+  }
+
   private Result exec(List<String> args, Map<String, String> extraEnv, String stdin) {
-    List<String> command = new ArrayList<>(HARDENED);
+    List<String> command = new ArrayList<>();
+    command.add(programs.requireGit().toString());
+    command.addAll(HARDENED);
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> env = pb.environment();
     env.clear();
-    env.putAll(environment);
+    env.putAll(environment());
     env.putAll(extraEnv);
-    env.put("GIT_TERMINAL_PROMPT", "0");
-    env.put("GIT_ASKPASS", "true");
-    env.put("LC_ALL", "C");
     try {
       Process p = pb.start();
       CompletableFuture<String> out = drain(p.getInputStream());
@@ -89,7 +139,8 @@ public final class Git {
       }
       return new Result(p.exitValue(), out.join(), err.join());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start git (is it installed and on PATH?)", e);
+      throw new UncheckedIOException("cannot start " + command.get(0) + " in " + dir
+          + (dir.toFile().isDirectory() ? "" : " (the directory does not exist)"), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GitException(args, -1, "interrupted");
@@ -109,19 +160,6 @@ public final class Git {
     t.setDaemon(true);
     t.start();
     return result;
-  }
-
-  /** The minimal environment git needs, taken from a process environment: PATH, HOME, TMPDIR, locale. */
-  public static Map<String, String> baseEnvironment(Map<String, String> processEnv) {
-    Map<String, String> env = new java.util.HashMap<>();
-    for (String name : List.of("PATH", "HOME", "TMPDIR", "LANG", "USER")) {
-      String v = processEnv.get(name);
-      if (v != null) {
-        env.put(name, v);
-      }
-    }
-    env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
-    return env;
   }
 
   private record Result(int exitCode, String stdout, String stderr) {}

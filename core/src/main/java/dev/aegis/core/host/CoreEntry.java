@@ -6,7 +6,7 @@ import dev.aegis.core.config.ConfigLoader;
 import dev.aegis.core.flow.EngineProvider;
 import dev.aegis.core.flow.ModelEngineProvider;
 import dev.aegis.core.host.HostResult.Outcome;
-import dev.aegis.core.policy.CommandSandbox;
+import dev.aegis.core.policy.Programs;
 import dev.aegis.core.policy.Secrets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,7 +28,7 @@ public final class CoreEntry implements HostEntry {
   /** Connects to GitHub as configured and drives the configured model. */
   public CoreEntry() {
     this(new GitHubConnector(), Clock.systemUTC(), new SecureRandom(),
-        new ModelEngineProvider(Clock.systemUTC(), CommandSandbox::detect));
+        ModelEngineProvider.detecting(Clock.systemUTC(), Programs.find()));
   }
 
   public CoreEntry(Connector connector, Clock clock, RandomGenerator random, EngineProvider engines) {

@@ -13,7 +13,9 @@ public final class PolicyException extends RuntimeException {
     /** The path is protected (read-only). */
     PROTECTED_PATH,
     /** The run is read-only. */
-    READ_ONLY_RUN
+    READ_ONLY_RUN,
+    /** Commands cannot be isolated on this machine and the maintainer did not accept running them anyway. */
+    NO_ISOLATION
   }
 
   private final Rule rule;

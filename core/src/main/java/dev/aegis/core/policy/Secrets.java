@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public record Secrets(Set<String> values, Set<String> names) {
   private static final Pattern CREDENTIAL_NAME = Pattern.compile(
       ".*(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SIGNING_?KEY|CREDENTIAL"
-          + "|COOKIE|WEBHOOK).*|(.*_)?AUTH(_.*)?|DATABASE_URL|.*_DSN");
+          + "|COOKIE|WEBHOOK|HOOK_?URL).*|(.*_)?AUTH(_.*)?|DATABASE_URL|.*_DSN|.+_(PWD|PASS|KEY)|.*_KEY_.*");
   private static final Pattern RUNTIME_NAME = Pattern.compile("ACTIONS_.*|AEGIS_.*|GH_.*|GITHUB_TOKEN");
   /** Values found by name alone must be at least this long to be redacted (flags like "true" are not). */
   private static final int MIN_FOUND_LENGTH = 8;

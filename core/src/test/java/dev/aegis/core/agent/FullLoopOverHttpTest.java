@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The whole loop over real HTTP, once per wire format, fixing a real failing test in a git repository. */
 class FullLoopOverHttpTest {
-  static final CommandSandbox SANDBOX = CommandSandbox.detect();
+  static final CommandSandbox SANDBOX = dev.aegis.core.support.Sandboxes.DETECTED;
 
   @TempDir Path temp;
 

@@ -143,7 +143,7 @@ class LoopPolicyTest {
 
   @Test
   void repeatedRefusalsStopTheRunAsPolicyDenied() throws Exception {
-    harness.policy = new Policy(false, List.of(), Duration.ofMinutes(1), 20_000, 3);
+    harness.policy = new Policy(false, List.of(), Duration.ofMinutes(1), 20_000, 3, dev.aegis.core.policy.SandboxSettings.defaults());
     EngineResult result = harness.run("""
         {"steps": [{"toolCalls": [{"name": "write_file", "arguments": {"path": ".git/config", "content": "x"}}],
                     "times": 0}]}""");

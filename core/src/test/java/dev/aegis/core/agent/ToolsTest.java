@@ -29,12 +29,13 @@ class ToolsTest {
 
   private ToolBox toolBox(Mode mode, Policy policy, int cap) {
     Workspace workspace = Workspace.open(root, policy);
-    Git git = new Git(workspace.root(), SampleProject.environment(java.util.Map.of()));
+    dev.aegis.core.git.Checkout git = new dev.aegis.core.git.Checkout(
+        dev.aegis.core.support.BareRepos.git(workspace.root()));
     FileTools files = new FileTools(workspace, git);
     CommandTools commands = new CommandTools(workspace, Harness.SANDBOX, SampleProject.environment(java.util.Map.of()),
-        git, files, () -> Duration.ofMinutes(5));
+        dev.aegis.core.policy.CommandSpace.open(temp, dev.aegis.core.policy.HostPaths.none()), git, files, () -> Duration.ofMinutes(5));
     Redactor redactor = Redactor.of(List.of("s3cr3t-token-1"));
-    return new ToolBox(files, new SearchTool(workspace, files), commands, new FinishTool(mode, redactor, git, commands),
+    return new ToolBox(files, new SearchTool(workspace, files), commands, new FinishTool(mode, redactor, git, commands, files),
         redactor, cap);
   }
 

@@ -49,7 +49,7 @@ class DispatchModeTest {
     tracker.setPhase(key, Phase.AWAITING_APPROVAL);
     IssueComment proceed = tracker.addCommentBy(key, Author.human("maya"), "/aegis proceed 7-abcdef");
     RunFlow controller = new RunFlow(new FlowContext(tracker,
-        new LocalCodeHost("o/r", BareRepos.withInitialCommit(tmp.resolve("o.git")), BareRepos.env()),
+        new LocalCodeHost("o/r", BareRepos.withInitialCommit(tmp.resolve("o.git")), BareRepos.git(tmp)),
         new AgentContext(new ConfigLoader().load(tmp, Map.of(), Map.of(), "test"), Map.of(), tmp, tmp.resolve("rec"),
             clock, new NoEngine(), line -> { }), true));
 

@@ -73,7 +73,7 @@ final class FakeEngines implements EngineProvider {
 
   @Override
   public CommandSandbox sandbox() {
-    return CommandSandbox.unisolated();
+    return dev.aegis.core.support.Sandboxes.DETECTED;
   }
 
   /** The plan the calc sample's bug deserves. */
@@ -93,7 +93,8 @@ final class FakeEngines implements EngineProvider {
   static Engine fixing(Map<String, String> files, String summary) {
     return task -> {
       files.forEach((path, content) -> write(task, path, content));
-      return result(task, Stop.finished(), new FixReport(summary, List.copyOf(files.keySet()), "sh test.sh", null, ""));
+      return result(task, Stop.finished(), new FixReport(summary, List.copyOf(files.keySet()), "sh test.sh", null, "",
+          List.copyOf(files.keySet())));
     };
   }
 

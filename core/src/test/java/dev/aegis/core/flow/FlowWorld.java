@@ -5,6 +5,7 @@ import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigLoader;
 import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.git.Git;
+import dev.aegis.core.support.BareRepos;
 import dev.aegis.core.repo.CodeHost;
 import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.local.LocalCodeHost;
@@ -66,13 +67,13 @@ final class FlowWorld {
 
   private FlowWorld(Path dir) throws Exception {
     Path project = SampleProject.create(dir.resolve("project"));
-    Map<String, String> gitEnv = Git.baseEnvironment(env);
+    Git git = BareRepos.git(dir);
     origin = dir.resolve("origin.git");
-    new Git(dir, gitEnv).run("clone", "-q", "--bare", project.toString(), origin.toString());
+    git.run("clone", "-q", "--bare", project.toString(), origin.toString());
     workspace = dir.resolve("workspace");
-    new Git(dir, gitEnv).run("clone", "-q", origin.toString(), workspace.toString());
+    git.run("clone", "-q", origin.toString(), workspace.toString());
     records = dir.resolve("records");
-    code = new LocalCodeHost("acme/calc", origin, gitEnv);
+    code = new LocalCodeHost("acme/calc", origin, git, clock);
     codeHost = code;
     tracker.put(new Issue(KEY, "add returns the difference", BODY, List.of("bug", "ready to implement"), "open",
         Author.human("dana"), clock.instant(), clock.instant(), "https://github.com/acme/calc/issues/42"));
@@ -176,6 +177,6 @@ final class FlowWorld {
 
   /** The files the run's branch changes on origin, relative to main. */
   String originDiff() {
-    return new Git(origin, Git.baseEnvironment(env)).run("diff", "--no-ext-diff", "--name-only", "main", BRANCH);
+    return BareRepos.git(origin).run("diff", "--no-ext-diff", "--name-only", "main", BRANCH);
   }
 }

@@ -76,7 +76,7 @@ class ScriptedModelFlowTest {
 
     @Override
     public CommandSandbox sandbox() {
-      return CommandSandbox.unisolated();
+      return dev.aegis.core.support.Sandboxes.DETECTED;
     }
   }
 }

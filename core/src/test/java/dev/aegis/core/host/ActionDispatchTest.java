@@ -34,9 +34,9 @@ class ActionDispatchTest {
 
   @BeforeEach
   void world() {
-    world = DemoWorld.create(tmp.resolve("world"), System.getenv(), Clock.systemUTC());
+    world = DemoWorld.create(tmp.resolve("world"), dev.aegis.core.support.Sandboxes.PROGRAMS, Clock.systemUTC());
     entry = new CoreEntry(new DemoConnector(world), Clock.systemUTC(), new Random(3),
-        new DemoEngineProvider(Clock.systemUTC(), CommandSandbox.unisolated()));
+        new DemoEngineProvider(Clock.systemUTC(), dev.aegis.core.support.Sandboxes.DETECTED));
   }
 
   private HostResult run(HostCommand command, String event, String payload, Map<String, String> extra) throws IOException {

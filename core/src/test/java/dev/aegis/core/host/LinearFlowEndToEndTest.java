@@ -80,7 +80,7 @@ class LinearFlowEndToEndTest {
     assertThat(fixed.comments()).filteredOn(c -> c.id().equals(approval)).singleElement()
         .satisfies(c -> assertThat(c.reactions()).contains("\uD83D\uDC40"));
     assertThat(fixed.comments()).noneMatch(c -> c.body().contains(w.aegis.apiKey()));
-    String diff = new Git(w.world.origin(), BareRepos.env()).run("diff", "main", branch);
+    String diff = BareRepos.git(w.world.origin()).run("diff", "main", branch);
     assertThat(diff).contains("src/cart.sh");
     w.github.assertNoContractViolations();
   }

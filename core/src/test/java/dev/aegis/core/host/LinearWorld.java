@@ -64,7 +64,7 @@ final class LinearWorld implements AutoCloseable {
         linear.label(phase.label());
       }
     }
-    world = DemoWorld.create(dir.resolve("world"), BareRepos.env(), Clock.systemUTC());
+    world = DemoWorld.create(dir.resolve("world"), dev.aegis.core.support.Sandboxes.PROGRAMS, Clock.systemUTC());
     repo = github.adoptRepository(REPO, world.origin());
     repo.setPermission(FakeGitHub.ACTIONS_BOT, Role.WRITE);
     for (String label : List.of("bug", "ready to implement", "aegis")) {
@@ -117,7 +117,7 @@ final class LinearWorld implements AutoCloseable {
     env.putAll(extraEnv);
     env.putAll(more);
     CoreEntry entry = new CoreEntry(Connectors.github(), Clock.systemUTC(), new Random(7),
-        new ModelEngineProvider(Clock.systemUTC(), CommandSandbox::unisolated));
+        new ModelEngineProvider(Clock.systemUTC(), dev.aegis.core.support.Sandboxes.PROGRAMS, () -> dev.aegis.core.support.Sandboxes.DETECTED));
     return entry.execute(new HostRequest(command, issue, runId, dryRun, null, overrides, env, world.workspace()),
         new RecordingLog(lines));
   }

@@ -37,7 +37,7 @@ class ClaimerTest {
   @BeforeEach
   void setUp() {
     Path bare = BareRepos.withInitialCommit(tmp.resolve("origin.git"));
-    code = new LocalCodeHost("acme/shop", bare, BareRepos.env());
+    code = new LocalCodeHost("acme/shop", bare, BareRepos.git(bare));
     tracker = new InMemoryTracker(new Author("aegis-bot", true), "ready to implement", "bug", clock);
     issue = Issues.ready(42, "Checkout crashes", Issues.GOOD_BODY, clock.instant());
     tracker.put(issue);
@@ -165,7 +165,7 @@ class ClaimerTest {
     assertThat(second).isInstanceOf(ClaimOutcome.Claimed.class);
     RunState fresh = ((ClaimOutcome.Claimed) second).status().state();
     assertThat(fresh.runId()).isNotEqualTo(first.status().state().runId());
-    assertThat(new Git(tmp.resolve("origin.git"), BareRepos.env())
+    assertThat(BareRepos.git(tmp.resolve("origin.git"))
         .succeeds("merge-base", "--is-ancestor", first.status().state().claim(), fresh.claim())).isTrue();
   }
 

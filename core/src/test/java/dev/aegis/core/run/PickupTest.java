@@ -32,7 +32,7 @@ class PickupTest {
 
   @BeforeEach
   void setUp() {
-    code = new LocalCodeHost("acme/shop", BareRepos.withInitialCommit(tmp.resolve("o.git")), BareRepos.env());
+    code = new LocalCodeHost("acme/shop", BareRepos.withInitialCommit(tmp.resolve("o.git")), BareRepos.git(tmp));
     tracker = new InMemoryTracker(new Author("aegis-bot", true), "ready to implement", "bug", clock);
   }
 

@@ -9,15 +9,15 @@ import java.util.Map;
 public final class BareRepos {
   private BareRepos() {}
 
-  /** Environment for git in tests. */
-  public static Map<String, String> env() {
-    return Git.baseEnvironment(System.getenv());
+  /** Aegis's git, in {@code dir}. */
+  public static Git git(Path dir) {
+    return new Git(Sandboxes.PROGRAMS, dir);
   }
 
   /** Creates a bare repository at {@code dir} whose {@code main} has one commit with a README. */
   public static Path withInitialCommit(Path dir) {
-    new Git(dir.getParent(), env()).run("init", "-q", "--bare", "--initial-branch=main", dir.toString());
-    Git git = new Git(dir, env());
+    git(dir.getParent()).run("init", "-q", "--bare", "--initial-branch=main", dir.toString());
+    Git git = git(dir);
     String blob = git.run(List.of("hash-object", "-w", "--stdin"), Map.of(), "# demo\n");
     String tree = git.run(List.of("mktree"), Map.of(), "100644 blob " + blob + "\tREADME.md\n");
     String commit = git.run(List.of("commit-tree", tree, "-m", "initial"), Map.of(

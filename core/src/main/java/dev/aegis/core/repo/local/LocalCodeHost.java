@@ -26,16 +26,26 @@ public final class LocalCodeHost implements CodeHost {
 
   private final String repository;
   private final Git git;
+  private final java.time.Clock clock;
   private final List<Stored> pulls = new ArrayList<>();
 
   /**
    * @param repository the {@code owner/name} to report
    * @param bare path of the bare repository
-   * @param environment environment for git (see {@link Git#baseEnvironment(Map)})
+   * @param git Aegis's git (any directory: it is moved to {@code bare})
    */
-  public LocalCodeHost(String repository, Path bare, Map<String, String> environment) {
+  public LocalCodeHost(String repository, Path bare, Git git) {
+    this(repository, bare, git, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * @param clock dates the commits this host makes (GitHub dates them by its own clock, which Aegis assumes
+   *     agrees with the runner's within seconds; a test clock keeps the two in step here)
+   */
+  public LocalCodeHost(String repository, Path bare, Git git, java.time.Clock clock) {
     this.repository = Objects.requireNonNull(repository, "repository");
-    this.git = new Git(bare, environment);
+    this.git = git.in(bare);
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -72,7 +82,11 @@ public final class LocalCodeHost implements CodeHost {
       args.add("-p");
       args.add(p);
     }
-    return git.run(args, IDENTITY, message);
+    String date = clock.instant().getEpochSecond() + " +0000";
+    Map<String, String> env = new java.util.HashMap<>(IDENTITY);
+    env.put("GIT_AUTHOR_DATE", date);
+    env.put("GIT_COMMITTER_DATE", date);
+    return git.run(args, env, message);
   }
 
   @Override
