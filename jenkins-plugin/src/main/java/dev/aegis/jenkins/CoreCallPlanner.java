@@ -68,9 +68,7 @@ public final class CoreCallPlanner {
             ModelKeyEnvironment.present(environment, model));
     if (keyId != null) {
       String key = resolve(keyId, "model API key");
-      for (String name : ModelKeyEnvironment.namesFor(model)) {
-        environment.put(name, key);
-      }
+      ModelKeyEnvironment.put(environment, key);
       masks.add(key);
     }
     if (settings.linearCredentialsId() != null && !hasLinearKey(environment)) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.WorkItem;
 import dev.aegis.testkit.github.FakeComment;
+import dev.aegis.testkit.model.SampleProject;
+import dev.aegis.testkit.model.ScriptedModelServer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,26 @@ class ControllerOverFakeGitHubTest {
         .extracting(path -> path.getFileName().toString())
         .contains("transcript.jsonl", "audit.jsonl");
     assertThat(f.scan().starts().started()).as("a planned run waits for approval").isEmpty();
+  }
+
+  @Test
+  void aWorkerGetsTheGlobalModelKeyWhenNoModelIsSetInJenkins() throws Exception {
+    // the worker's model comes from its checkout (here the core's default, openai/...), not from Jenkins
+    f.credentials("model-key", "sk-jenkins-model-1234");
+    f.settings(Settings.from(f.settings()).model(null).modelCredentialsId("model-key").build());
+    int issue = f.readyBug();
+    WorkItem plan = f.scan().starts().started().get(0);
+
+    try (ScriptedModelServer model = ScriptedModelServer.start(SampleProject.PLAN_SCRIPT)) {
+      ControllerFixture.Worker worker = f.work(plan, Map.of("OPENAI_BASE_URL", model.openAiBaseUrl()));
+
+      assertThat(worker.outcome().outcome()).as(worker.printed()).isEqualTo("OK");
+      assertThat(model.failures()).isEmpty();
+      assertThat(model.requests()).isNotEmpty()
+          .allSatisfy(request -> assertThat(request.header("Authorization")).isEqualTo("Bearer sk-jenkins-model-1234"));
+      assertThat(worker.printed()).doesNotContain("sk-jenkins-model-1234");
+    }
+    assertThat(f.issue(issue).labels()).contains("aegis:awaiting-approval");
   }
 
   @Test
