@@ -100,6 +100,24 @@ class ControllerOverFakeGitHubTest {
   }
 
   @Test
+  void aDryRunPlanStepReadsGitHubAndWritesNothing() throws Exception {
+    int issue = f.readyBug();
+    AegisStep step = new AegisStep("plan");
+    step.setIssue(Integer.toString(issue));
+    step.setDryRun(true);
+    f.fake.clearRequests();
+
+    ControllerFixture.Worker worker = f.step(step, Map.of());
+
+    assertThat(worker.outcome().outcome()).as(worker.printed()).isEqualTo("OK");
+    assertThat(worker.outcome().toPipelineResult().get("decision")).contains("#" + issue + " would run");
+    assertThat(worker.printed()).contains("Dry run: 'plan' would investigate");
+    assertThat(f.fake.requests()).isNotEmpty().allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+    assertThat(f.issue(issue).labels()).doesNotContain("aegis:in-progress");
+    assertThat(f.repo.comments(issue)).isEmpty();
+  }
+
+  @Test
   void anAuthorizedProceedYieldsOneImplementWorkItemAndNeverTwice() throws Exception {
     int issue = f.readyBug();
     WorkItem plan = f.scan().starts().started().get(0);

@@ -41,6 +41,12 @@ public final class CoreEntry implements HostEntry {
   @Override
   public HostResult execute(HostRequest request, HostLog log) {
     Secrets.fromEnvironment(request.environment(), List.of(), List.of()).values().forEach(log::mask);
+    if (request.dryRun() && !request.command().supportsDryRun()) {
+      String message = "'" + request.command().cliName() + "' has no dry run: it would write (run the agent, push, "
+          + "open a pull request). Nothing was done. Drop the dry run, or use 'pickup' or 'plan' with it to see decisions.";
+      log.warn(message);
+      return HostResult.of(Outcome.INPUT_ERROR, message);
+    }
     try {
       AegisConfig config = new ConfigLoader().load(
           request.workspace(), request.environment(), request.overrides(), "host input");

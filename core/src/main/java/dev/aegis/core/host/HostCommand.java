@@ -46,6 +46,15 @@ public enum HostCommand {
     }
   }
 
+  /**
+   * True when the command honours {@link HostRequest#dryRun()}: it decides and prints, and writes nothing (no claim,
+   * comment, label, branch or agent run). {@link #IMPLEMENT} and {@link #RUN} have no dry run: the core refuses a
+   * dry-run request for them rather than act.
+   */
+  public boolean supportsDryRun() {
+    return this != IMPLEMENT && this != RUN;
+  }
+
   /** The spelling hosts use: {@code pickup}, {@code linear-event}. */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
