@@ -189,6 +189,14 @@ final class ControllerFixture implements AutoCloseable {
   Worker step(AegisStep step, Map<String, String> buildEnvironment) throws IOException, InterruptedException {
     Path workspace = dir.resolve("ws-" + System.nanoTime());
     SampleProject.create(workspace);
+    return step(step, buildEnvironment, workspace);
+  }
+
+  /**
+   * Runs the step's core call as the agent runs it ({@link RunCoreOnWorkspace}) in {@code workspace}, which a
+   * {@code node {}} without a checkout leaves missing.
+   */
+  Worker step(AegisStep step, Map<String, String> buildEnvironment, Path workspace) {
     Path records = dir.resolve("records-" + System.nanoTime());
     Map<String, String> environment = new HashMap<>(SampleProject.environment(Map.of()));
     environment.put("AEGIS_CACHE_DIR", dir.resolve("worker-cache").toString());
@@ -198,7 +206,7 @@ final class ControllerFixture implements AutoCloseable {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CoreOutcome outcome;
     try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      outcome = new CoreInvocation(new CoreEntry()).invoke(call, workspace, print);
+      outcome = new RunCoreOnWorkspace(call, () -> print).invoke(workspace.toFile(), null);
     }
     return new Worker(outcome, out.toString(StandardCharsets.UTF_8), records);
   }

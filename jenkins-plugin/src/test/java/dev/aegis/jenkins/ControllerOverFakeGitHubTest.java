@@ -118,6 +118,37 @@ class ControllerOverFakeGitHubTest {
   }
 
   @Test
+  void aPlanInANodeWithoutCheckoutSaysWhatIsMissingAndTouchesNothing() {
+    int issue = f.readyBug();
+    AegisStep step = new AegisStep("plan");
+    step.setIssue(Integer.toString(issue));
+    Path workspace = dir.resolve("workspace/aegis-worker");
+    f.fake.clearRequests();
+
+    ControllerFixture.Worker worker = f.step(step, Map.of(), workspace);
+
+    assertThat(worker.outcome().outcome()).isEqualTo("INPUT_ERROR");
+    assertThat(worker.outcome().failureMessage())
+        .contains("is not a git checkout", "checkout scm")
+        .doesNotContain("is it installed");
+    assertThat(workspace).isDirectory();
+    assertThat(f.fake.requests()).as("nothing claimed or written").isEmpty();
+    assertThat(f.issue(issue).labels()).doesNotContain("aegis:in-progress");
+  }
+
+  @Test
+  void aPickupInANodeWithoutCheckoutWorksFromTheConfiguration() {
+    int issue = f.readyBug();
+    AegisStep step = new AegisStep("pickup");
+    step.setDryRun(true);
+
+    ControllerFixture.Worker worker = f.step(step, Map.of(), dir.resolve("workspace/aegis-pickup"));
+
+    assertThat(worker.outcome().outcome()).as(worker.printed()).isEqualTo("OK");
+    assertThat(worker.printed()).contains("created the workspace", "#" + issue + " would run");
+  }
+
+  @Test
   void anAuthorizedProceedYieldsOneImplementWorkItemAndNeverTwice() throws Exception {
     int issue = f.readyBug();
     WorkItem plan = f.scan().starts().started().get(0);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,9 @@ public final class Git {
       }
       return new Result(p.exitValue(), out.join(), err.join());
     } catch (IOException e) {
+      if (!Files.isDirectory(dir)) {
+        throw new UncheckedIOException("cannot run git in " + dir + ": the directory does not exist", e);
+      }
       throw new UncheckedIOException("cannot start git (is it installed and on PATH?)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.aegis.core.git;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,6 +33,14 @@ public final class Workspace {
 
   public Path dir() {
     return git.dir();
+  }
+
+  /**
+   * True when {@code dir} is itself the top of a git checkout ({@code .git} is there, a directory or a worktree's
+   * file). A directory inside some other checkout is not: git would act on that outer repository.
+   */
+  public static boolean isCheckout(Path dir) {
+    return Files.exists(dir.resolve(".git"));
   }
 
   /**

@@ -47,6 +47,15 @@ public enum HostCommand {
   }
 
   /**
+   * True when the command works on the repository's code, so its workspace must be a git checkout of it
+   * ({@link dev.aegis.core.git.Workspace#isCheckout}): {@link #PLAN} and {@link #IMPLEMENT}. The core refuses them in
+   * a workspace that is not, before anything is claimed or written.
+   */
+  public boolean needsCheckout() {
+    return this == PLAN || this == IMPLEMENT;
+  }
+
+  /**
    * True when the command honours {@link HostRequest#dryRun()}: it decides and prints, and writes nothing (no claim,
    * comment, label, branch or agent run). {@link #IMPLEMENT} and {@link #RUN} have no dry run: the core refuses a
    * dry-run request for them rather than act.
