@@ -121,7 +121,7 @@ class StepParametersTest {
   void malformedRepositoryIsRejected() {
     AegisStep step = new AegisStep("pickup");
     step.setRepository("https://github.com/octo/shop");
-    assertThatThrownBy(() -> StepParameters.of(step)).hasMessageStartingWith("aegis: repository: Use the form owner/name");
+    assertThatThrownBy(() -> StepParameters.of(step)).hasMessageStartingWith("aegis: repository: Must look like owner/name, got 'https://github.com/octo/shop'");
   }
 
   @Test
