@@ -197,6 +197,11 @@ final class ControllerFixture implements AutoCloseable {
    * {@code node {}} without a checkout leaves missing.
    */
   Worker step(AegisStep step, Map<String, String> buildEnvironment, Path workspace) {
+    // as AegisStepExecution.run: a pause set in Jenkins answers before anything else
+    Optional<CoreOutcome> paused = CoreOutcome.pausedInJenkins(settings, StepParameters.of(step).command());
+    if (paused.isPresent()) {
+      return new Worker(paused.get(), paused.get().message() + "\n", dir.resolve("no-records"));
+    }
     Path records = dir.resolve("records-" + System.nanoTime());
     Map<String, String> environment = new HashMap<>(SampleProject.environment(Map.of()));
     environment.put("AEGIS_CACHE_DIR", dir.resolve("worker-cache").toString());

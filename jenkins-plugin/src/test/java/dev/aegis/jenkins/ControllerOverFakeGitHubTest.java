@@ -149,6 +149,33 @@ class ControllerOverFakeGitHubTest {
   }
 
   @Test
+  void aStepPausedInJenkinsSaysHowToResumeThereAndCallsNothing() {
+    int issue = f.readyBug();
+    f.settings(Settings.from(f.settings()).maxConcurrentRuns(0).build());
+    AegisStep step = new AegisStep("plan");
+    step.setIssue(Integer.toString(issue));
+    f.fake.clearRequests();
+
+    ControllerFixture.Worker worker = f.step(step, Map.of(), dir.resolve("paused"));
+
+    assertThat(worker.outcome().outcome()).isEqualTo("PAUSED");
+    assertThat(worker.outcome().failsBuild()).isFalse();
+    assertThat(worker.printed())
+        .contains("Max concurrent runs is 0 in Manage Jenkins > System > Aegis", "Set it to 1 or more there to resume")
+        .doesNotContain("aegis resume");
+    assertThat(f.fake.requests()).isEmpty();
+  }
+
+  @Test
+  void aFreeFormRunIsNotStoppedByThePause() {
+    AegisSettings paused = Settings.configured().maxConcurrentRuns(0).build();
+
+    assertThat(CoreOutcome.pausedInJenkins(paused, HostCommand.RUN)).isEmpty();
+    assertThat(CoreOutcome.pausedInJenkins(paused, HostCommand.PICKUP)).isPresent();
+    assertThat(CoreOutcome.pausedInJenkins(Settings.configured().build(), HostCommand.PICKUP)).isEmpty();
+  }
+
+  @Test
   void anAuthorizedProceedYieldsOneImplementWorkItemAndNeverTwice() throws Exception {
     int issue = f.readyBug();
     WorkItem plan = f.scan().starts().started().get(0);

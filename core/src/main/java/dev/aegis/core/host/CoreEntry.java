@@ -54,7 +54,7 @@ public final class CoreEntry implements HostEntry {
       Secrets.fromEnvironment(request.environment(), config.list(ConfigKeys.SECRET_ENV), List.of())
           .values().forEach(log::mask);
       describe(config, log);
-      if (config.paused() && request.command() != HostCommand.RUN) {
+      if (config.paused() && request.command().honoursPause()) {
         return HostCommands.paused(log);
       }
       if (request.command() == HostCommand.RUN) {

@@ -47,6 +47,14 @@ public enum HostCommand {
   }
 
   /**
+   * True when a pause ({@code max-concurrent-runs: 0}) stops the command: every one but {@link #RUN}, which runs the
+   * agent on a prompt and touches no tracker.
+   */
+  public boolean honoursPause() {
+    return this != RUN;
+  }
+
+  /**
    * True when the command works on the repository's code, so its workspace must be a git checkout of it
    * ({@link dev.aegis.core.git.Workspace#isCheckout}): {@link #PLAN} and {@link #IMPLEMENT}. The core refuses them in
    * a workspace that is not, before anything is claimed or written.

@@ -84,6 +84,11 @@ class DryRunTest {
             HostCommand.SCAN, HostCommand.EVENT, HostCommand.LINEAR_EVENT);
   }
 
+  @Test
+  void aPauseStopsEveryCommandButAFreeFormRun() {
+    assertThat(HostCommand.values()).filteredOn(command -> !command.honoursPause()).containsExactly(HostCommand.RUN);
+  }
+
   private CoreEntry demo() {
     return new CoreEntry(new DemoConnector(world), Clock.systemUTC(), new Random(3),
         new DemoEngineProvider(Clock.systemUTC(), CommandSandbox.unisolated()));
