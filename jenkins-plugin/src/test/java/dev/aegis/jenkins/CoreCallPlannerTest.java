@@ -112,6 +112,19 @@ class CoreCallPlannerTest {
   }
 
   @Test
+  void credentialsTheCoreSpotsByNameOrValueAreMaskedToo() {
+    Map<String, String> environment = Map.of(
+        "DATABASE_URL", "postgres://app:pw-1234@db/prod", "DEPLOY_WEBHOOK", "https://hooks.example.com/T0/B0/x",
+        "UPSTREAM", "https://ci:hunter22@mirror.example.com/repo.git", "BUILD_URL", "https://ci.example.com/job/1/");
+
+    CoreCall call = planner.plan(step(p -> {}), AegisSettings.NONE, environment, null);
+
+    assertThat(call.secrets())
+        .containsExactlyInAnyOrder("postgres://app:pw-1234@db/prod", "https://hooks.example.com/T0/B0/x",
+            "https://ci:hunter22@mirror.example.com/repo.git");
+  }
+
+  @Test
   void stepValuesReachTheHostRequest() {
     CoreCall call =
         planner.plan(step(p -> {
