@@ -200,7 +200,7 @@ public final class ConfigLoader {
    * ({@code github.repository} owner/name, API URLs http(s), {@code model} provider/model, GitHub labels without
    * commas). For hosts that check a form field before any call.
    *
-   * @param value the raw text; blank is not checked here (a blank form field usually means "use the default")
+   * @param value the raw text, as a form field or an environment variable holds it
    * @return the loader's reason, such as {@code must look like owner/name, got 'shop'}; empty when accepted
    * @throws IllegalArgumentException for a key {@link ConfigKeys} does not know
    */

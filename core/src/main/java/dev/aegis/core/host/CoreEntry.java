@@ -81,7 +81,8 @@ public final class CoreEntry implements HostEntry {
     if (request.command().needsCheckout() && !request.dryRun() && !Workspace.isCheckout(request.workspace())) {
       return Optional.of(command + " works on the repository's code, but the workspace " + request.workspace()
           + " is not a git checkout (no .git there). Nothing was claimed or written. Check out the repository into "
-          + "the workspace first (Jenkins: checkout scm before the aegis step; GitHub Actions: actions/checkout).");
+          + "the workspace first and run Aegis at its top (Jenkins: checkout scm before the aegis step, outside any "
+          + "dir(...) block; GitHub Actions: actions/checkout).");
     }
     return Optional.empty();
   }
