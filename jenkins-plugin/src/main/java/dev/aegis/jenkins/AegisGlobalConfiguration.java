@@ -6,6 +6,7 @@ import hudson.Extension;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -14,6 +15,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Aegis's section of Manage Jenkins > System (and {@code unclassified: aegis:} in Configuration as Code):
@@ -25,6 +27,10 @@ import org.kohsuke.stapler.StaplerRequest2;
 @Extension
 @Symbol("aegis")
 public class AegisGlobalConfiguration extends GlobalConfiguration {
+  /** What the mode list adds to the core's mode names (a mode the core adds later shows by its name alone). */
+  private static final Map<String, String> MODE_NOTES =
+      Map.of("plan-first", " (checkpoint before implementing)", "auto", " (implement right after a low-risk plan)");
+
   private String repository;
   private String apiUrl;
   private String githubLogin;
@@ -42,6 +48,7 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
   private String webhookSecretCredentialsId;
   private String linearWebhookSecretCredentialsId;
   private String configYaml;
+
 
   public AegisGlobalConfiguration() {
     load();
@@ -253,7 +260,12 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
     return FormChecks.toValidation(ConfigValidation.linearTeam(value, linearCredentialsId));
   }
 
-  /** Runs the core's own configuration loader on the text, with the trackers and team the fields add. */
+  /**
+   * Runs the core's own configuration loader on the text, with the trackers and team the fields add. It writes the
+   * text to a temporary file to do so, hence POST only (the view asks for {@code checkMethod="post"}) and
+   * administrators only.
+   */
+  @POST
   public FormValidation doCheckConfigYaml(
       @QueryParameter String value, @QueryParameter String repository, @QueryParameter String linearTeam) {
     if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
@@ -283,14 +295,20 @@ public class AegisGlobalConfiguration extends GlobalConfiguration {
     return FormChecks.toValidation(ConfigValidation.maxConcurrentRuns(value));
   }
 
+  /** The worker job must exist and take builds; checked for administrators only (others see no job names). */
   public FormValidation doCheckWorkerJob(@QueryParameter String value) {
-    return FormChecks.toValidation(ConfigValidation.workerJob(value));
+    if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+      return FormValidation.ok();
+    }
+    return FormChecks.toValidation(ConfigValidation.workerJob(value, JenkinsWorkerLauncher::jobState));
   }
 
+  /** The core's modes, each with a short explanation when this form has one. */
   public ListBoxModel doFillModeItems() {
     ListBoxModel items = new ListBoxModel();
-    items.add("plan-first (checkpoint before implementing)", "plan-first");
-    items.add("auto (implement right after a low-risk plan)", "auto");
+    for (String mode : ConfigValidation.modes()) {
+      items.add(mode + MODE_NOTES.getOrDefault(mode, ""), mode);
+    }
     return items;
   }
 

@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  * The controller side of Aegis: the periodic scan, and the handling of verified webhook events. Jenkins reads
  * {@link #getRecurrencePeriod()} once, when it registers periodic work, so this ticks every minute and
  * {@link ScanScheduler} applies the configured period and the pause, read afresh each tick. Its log is
- * Manage Jenkins > System Log's task log "Aegis scan" ({@code $JENKINS_HOME/logs/tasks/Aegis scan.log});
- * webhook events (GitHub and Linear) log to the Jenkins log under {@code dev.aegis.jenkins.AegisScan}. Scans and
+ * Manage Jenkins > System Log's task log "Aegis scan" ({@code $JENKINS_HOME/logs/tasks/Aegis scan.log}), and its
+ * warnings also go to the Jenkins log at WARNING; webhook events (GitHub and Linear) log to the Jenkins log under
+ * {@code dev.aegis.jenkins.AegisScan}, their warnings at WARNING. Scans and
  * events share one {@link WorkStarter}, so each piece of work starts the worker job once whichever finds it.
  */
 @Extension
@@ -75,7 +76,7 @@ public final class AegisScan extends AsyncPeriodicWork {
   @Override
   protected void execute(TaskListener listener) throws IOException, InterruptedException {
     AegisSettings settings = AegisGlobalConfiguration.currentSettings();
-    MaskingLog log = new MaskingLog(listener.getLogger(), List.of());
+    MaskingLog log = MaskingLog.toTaskLog(listener.getLogger(), LOGGER);
     PluginClassLoader.call(
         () ->
             cycle.tick(
@@ -97,7 +98,7 @@ public final class AegisScan extends AsyncPeriodicWork {
   }
 
   private void handle(AegisSettings settings, String what, Function<MaskingLog, List<WorkItem>> find) {
-    MaskingLog log = new MaskingLog(line -> LOGGER.info(line), line -> LOGGER.fine(line), List.of());
+    MaskingLog log = MaskingLog.toLogger(LOGGER);
     try (ACLContext system = ACL.as2(ACL.SYSTEM2)) {
       PluginClassLoader.call(
           () ->

@@ -13,6 +13,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -157,6 +158,19 @@ public final class AegisStep extends Step {
     @Override
     public String getFunctionName() {
       return "aegis";
+    }
+
+    /**
+     * Pipeline binds {@code aegis key: value, ...} here whenever a descriptor overrides this method (workflow-cps'
+     * DSL checks that; otherwise it binds through structs and only warns about unknown names). The arguments are
+     * checked first ({@link StepArguments}), so a misspelt parameter or a {@code dryRun: 'yes'} fails the step
+     * before it runs; then Jenkins' own binding makes the step. If a Pipeline ever bound steps without calling
+     * this, the checks would be skipped and Jenkins' warning would be all that remains (written down in the
+     * plugin README's troubleshooting).
+     */
+    @Override
+    public Step newInstance(Map<String, Object> arguments) throws Exception {
+      return super.newInstance(StepArguments.check(arguments));
     }
 
     @Override

@@ -38,13 +38,17 @@ final class AegisStepExecution extends SynchronousNonBlockingStepExecution<Map<S
     EnvVars environment = context.get(EnvVars.class);
     Run<?, ?> build = context.get(Run.class);
 
+    AegisSettings settings = AegisGlobalConfiguration.currentSettings();
+    Optional<CoreOutcome> paused = CoreOutcome.pausedInJenkins(settings, parameters.command());
+    if (paused.isPresent()) {
+      listener.getLogger().println(paused.get().message());
+      return new HashMap<>(paused.get().toPipelineResult());
+    }
     RunRecords records = RunRecords.beside(workspace, environment.get(ConfigKeys.ENV_RECORDS_DIR));
     CoreCall call;
     try {
       SecretLookup secrets = id -> secretText(id, build);
-      call =
-          new CoreCallPlanner(secrets)
-              .plan(parameters, AegisGlobalConfiguration.currentSettings(), environment, records.directoryForCore());
+      call = new CoreCallPlanner(secrets).plan(parameters, settings, environment, records.directoryForCore());
     } catch (IllegalArgumentException e) {
       throw new AbortException(e.getMessage());
     }

@@ -4,11 +4,15 @@ import dev.aegis.core.tracker.linear.LinearWebhooks;
 import hudson.Extension;
 import hudson.model.PeriodicWork;
 import hudson.model.UnprotectedRootAction;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.StaplerProxy;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
@@ -26,9 +30,17 @@ import org.kohsuke.stapler.StaplerResponse2;
  *
  * Unprotected (neither sender can log in) and excluded from CSRF crumbs by {@link AegisWebhookCrumbExclusion} for
  * exactly these paths; the signatures are the authentication.
+ *
+ * <p>{@code POST <jenkins>/aegis-webhook} (no trailing slash) is the GitHub endpoint too. Stapler routes a URL that
+ * ends at an object by first redirecting it to add the slash (its {@code DirectoryishDispatcher}, 302), and GitHub
+ * does not follow redirects. But Stapler asks a {@link StaplerProxy} for its target before any routing, and renders an
+ * {@link HttpResponse} thrown from there ({@code Stapler.tryInvoke}, {@code Function.renderResponse}), so
+ * {@link #getTarget()} serves that one path itself. Read in Stapler's sources, not run here: if a Stapler stopped
+ * rendering it, that path alone would fail with a 500 and a stack trace in the Jenkins log, and
+ * {@code /aegis-webhook/} would keep working.
  */
 @Extension
-public final class AegisWebhook implements UnprotectedRootAction {
+public final class AegisWebhook implements UnprotectedRootAction, StaplerProxy {
 
   @Override
   public String getIconFileName() {
@@ -43,6 +55,24 @@ public final class AegisWebhook implements UnprotectedRootAction {
   @Override
   public String getUrlName() {
     return WebhookPaths.URL_NAME;
+  }
+
+  /** Serves {@code /aegis-webhook} (no slash) as the GitHub endpoint; every other path routes as usual. */
+  @Override
+  public Object getTarget() {
+    return targetFor(Stapler.getCurrentRequest2());
+  }
+
+  /**
+   * @param request the request being routed, or null outside one
+   * @return this action, for Stapler to route the rest of the path
+   * @throws DirectResponse for the GitHub endpoint without its slash, which Stapler renders at once
+   */
+  Object targetFor(HttpServletRequest request) {
+    if (request != null && WebhookPaths.isGitHubWithoutSlash(request.getContextPath(), request.getRequestURI())) {
+      throw new DirectResponse(this::doIndex);
+    }
+    return this;
   }
 
   /** Stapler entry point for {@code /aegis-webhook/}: GitHub. */
@@ -68,6 +98,29 @@ public final class AegisWebhook implements UnprotectedRootAction {
         rsp,
         PluginClassLoader.call(
             () -> new LinearWebhookHandler(linearDispatcher(), Clock.systemUTC()).handle(request, secret)));
+  }
+
+  /** A response thrown from {@link #getTarget()}: Stapler renders it in place of routing the URL. */
+  static final class DirectResponse extends RuntimeException implements HttpResponse {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Endpoint endpoint;
+
+    DirectResponse(Endpoint endpoint) {
+      super("served by the Aegis webhook", null, false, false);
+      this.endpoint = endpoint;
+    }
+
+    @Override
+    public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException {
+      endpoint.serve(req, rsp);
+    }
+  }
+
+  /** A webhook endpoint: one of this action's {@code do} methods. */
+  @FunctionalInterface
+  interface Endpoint {
+    void serve(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException;
   }
 
   /** The headers a sender names its event, its delivery id and its signature in. */

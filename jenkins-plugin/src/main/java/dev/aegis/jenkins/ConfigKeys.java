@@ -21,8 +21,6 @@ final class ConfigKeys {
   static final String ENV_GITHUB_API_URL = "GITHUB_API_URL";
   /** Where the core reads Linear's personal API key (never a configuration key). */
   static final String ENV_LINEAR_API_KEY = "LINEAR_API_KEY";
-  /** Provider-neutral model key name, set beside the provider's own name. */
-  static final String ENV_MODEL_API_KEY = "AEGIS_MODEL_API_KEY";
   /** Where the core writes transcripts and audit logs. */
   static final String ENV_RECORDS_DIR = "AEGIS_RECORDS_DIR";
 

@@ -1,11 +1,13 @@
 package dev.aegis.jenkins;
 
+import dev.aegis.core.config.ConfigLoader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Validation of configuration values shared by the global configuration page, the step and the scan. */
@@ -15,22 +17,17 @@ public final class ConfigValidation {
 
   public static final int MAX_SCAN_PERIOD_MINUTES = 24 * 60;
 
-  /** The run modes the core knows. */
-  public static final Set<String> MODES = Set.of("plan-first", "auto");
-
-  private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
   /** A GitHub login: letters, digits and single hyphens; an app's bot user ends in {@code [bot]}. */
   private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\[bot\\])?");
 
   private ConfigValidation() {}
 
-  /** {@code owner/name}; blank is fine (the environment or the global configuration may supply it). */
+  /**
+   * {@code owner/name}, by the core's rule; blank is fine (the environment or the global configuration may supply
+   * it).
+   */
   public static Check repository(String value) {
-    String repository = Text.blankToNull(value);
-    if (repository == null || REPOSITORY.matcher(repository).matches()) {
-      return Check.ok();
-    }
-    return Check.error("Use the form owner/name, for example octo-org/shop (got '" + repository + "').");
+    return core(ConfigKeys.GITHUB_REPOSITORY, value, "for example octo-org/shop");
   }
 
   /** The login the token acts as; the scan and the webhook need it to recognise Aegis's own comments. */
@@ -74,9 +71,11 @@ public final class ConfigValidation {
   /** An absolute http(s) URL such as {@code https://ghe.example.com/api/v3}; blank means api.github.com. */
   public static Check apiUrl(String value) {
     String url = Text.blankToNull(value);
-    if (url == null) {
-      return Check.ok();
+    Check core = core(ConfigKeys.GITHUB_API_URL, url, "for example https://ghe.example.com/api/v3");
+    if (url == null || core.isError()) {
+      return core;
     }
+    // beyond the core's rule, what a form can say at once: a host is needed, and plain http shows the token
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -97,8 +96,13 @@ public final class ConfigValidation {
     return integerIn(value, MIN_SCAN_PERIOD_MINUTES, MAX_SCAN_PERIOD_MINUTES, "Scan period");
   }
 
-  /** Max concurrent runs: 0 pauses Aegis. */
+  /** Max concurrent runs (a whole number by the core's rule, at most 100 in the form): 0 pauses Aegis. */
   public static Check maxConcurrentRuns(String value) {
+    Check whole = Text.blankToNull(value) == null ? Check.error("Max concurrent runs is required.")
+        : core(ConfigKeys.MAX_CONCURRENT_RUNS, value, "0 pauses Aegis");
+    if (whole.isError()) {
+      return whole;
+    }
     Check range = integerIn(value, 0, 100, "Max concurrent runs");
     if (range.isError()) {
       return range;
@@ -109,26 +113,27 @@ public final class ConfigValidation {
     return Check.ok();
   }
 
-  /** {@code plan-first} or {@code auto}; blank means plan-first. */
+  /** One of the core's modes ({@link #modes()}); blank means the core's default. */
   public static Check mode(String value) {
-    String mode = Text.blankToNull(value);
-    if (mode == null || MODES.contains(mode)) {
-      return Check.ok();
-    }
-    return Check.error("Use plan-first or auto.");
+    return core(ConfigKeys.MODE, value, "choose one of the list");
   }
 
-  /** A label name: blank means the default; labels cannot contain commas. */
+  /** The run modes the core knows, in its order. */
+  public static List<String> modes() {
+    return dev.aegis.core.config.ConfigKeys.find(ConfigKeys.MODE).orElseThrow().choices();
+  }
+
+  /** A label name, by the core's rule for GitHub labels: blank means the default. */
   public static Check label(String value) {
-    String label = Text.blankToNull(value);
-    if (label != null && label.contains(",")) {
-      return Check.error("One label only (no commas).");
-    }
-    return Check.ok();
+    return core(ConfigKeys.READY_LABEL, value, "name one label");
   }
 
-  /** The worker job's full name; the scan cannot start anything without it. */
-  public static Check workerJob(String value) {
+  /**
+   * The worker job's full name; the scan cannot start anything without it.
+   *
+   * @param jobs what Jenkins knows of a job by its full name
+   */
+  public static Check workerJob(String value, Function<String, JobState> jobs) {
     String job = Text.blankToNull(value);
     if (job == null) {
       return Check.warning("Without a worker job the periodic scan stays idle.");
@@ -136,7 +141,34 @@ public final class ConfigValidation {
     if (job.startsWith("/") || job.endsWith("/")) {
       return Check.error("Use the job's full name without leading or trailing '/', for example aegis/worker.");
     }
-    return Check.ok();
+    return switch (jobs.apply(job)) {
+      case MISSING -> Check.error("No job has the full name '" + job + "': use the path of the job's URL without "
+          + "the job/ parts (folder/worker for /job/folder/job/worker/), and create the job first.");
+      case NOT_BUILDABLE -> Check.warning("'" + job + "' cannot be built now (disabled?): the work Aegis finds waits, "
+          + "and is retried at each scan, until it can.");
+      case BUILDABLE -> Check.ok();
+    };
+  }
+
+  /** What Jenkins knows of a job by its full name. */
+  public enum JobState {
+    MISSING,
+    NOT_BUILDABLE,
+    BUILDABLE
+  }
+
+  /**
+   * The core's verdict on one value of {@code key} ({@link ConfigLoader#problem}), as the loader words it, followed
+   * by {@code advice}; blank values are fine (the core's default or another source applies).
+   */
+  private static Check core(String key, String value, String advice) {
+    String text = Text.blankToNull(value);
+    if (text == null) {
+      return Check.ok();
+    }
+    return ConfigLoader.problem(key, text)
+        .map(problem -> Check.error(Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ": " + advice + "."))
+        .orElse(Check.ok());
   }
 
   private static Check integerIn(String value, int min, int max, String what) {

@@ -58,18 +58,21 @@ final class ConfigYaml {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    List<String> trackers = new ArrayList<>();
+    Object raw;
     if (value.isArray()) {
-      value.forEach(item -> trackers.add(item.asText().trim()));
+      List<String> items = new ArrayList<>();
+      value.forEach(item -> items.add(item.asText()));
+      raw = items;
     } else if (value.isValueNode() && !value.isNull()) {
-      for (String part : value.asText().split(",")) {
-        trackers.add(part.trim());
-      }
+      raw = value.asText();
     } else {
       return Optional.empty();
     }
-    trackers.removeIf(String::isEmpty);
-    return Optional.of(List.copyOf(trackers));
+    // a list or comma-separated text, trimmed, empty parts dropped: the core's own reading of a list key
+    @SuppressWarnings("unchecked")
+    List<String> trackers =
+        (List<String>) dev.aegis.core.config.ConfigKeys.find(ConfigKeys.TRACKERS).orElseThrow().parse(raw);
+    return Optional.of(trackers);
   }
 
   /**

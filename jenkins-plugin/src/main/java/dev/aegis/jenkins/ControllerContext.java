@@ -54,7 +54,7 @@ public record ControllerContext(
     }
     if (settings.modelCredentialsId() != null) {
       String key = resolve(lookup, settings.modelCredentialsId(), "model API key");
-      ModelKeyEnvironment.namesFor(settings.model()).forEach(name -> environment.put(name, key));
+      ModelKeyEnvironment.put(environment, key);
       secrets.add(key);
     }
     if (settings.linearCredentialsId() != null) {

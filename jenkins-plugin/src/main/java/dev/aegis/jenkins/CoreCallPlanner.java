@@ -1,10 +1,9 @@
 package dev.aegis.jenkins;
 
+import dev.aegis.core.policy.Secrets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,9 +13,6 @@ import java.util.Set;
  * build environment, then the global configuration), which configuration overrides, and which values to mask.
  */
 public final class CoreCallPlanner {
-  private static final List<String> SECRET_NAME_PARTS =
-      List.of("TOKEN", "SECRET", "PASSWORD", "PASSPHRASE", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL");
-
   /** The variable the core reads {@code github.login} from. */
   private static final String LOGIN_VARIABLE =
       dev.aegis.core.config.ConfigKeys.find(ConfigKeys.GITHUB_LOGIN).orElseThrow().environmentVariable();
@@ -46,10 +42,11 @@ public final class CoreCallPlanner {
             environment.put(name, value);
           }
         });
+    // which variables hold credentials is the core's rule; every such value is masked here, however short
     Set<String> masks = new LinkedHashSet<>();
     environment.forEach(
         (name, value) -> {
-          if (looksSecret(name)) {
+          if (Secrets.isCredential(name, value)) {
             masks.add(value);
           }
         });
@@ -68,9 +65,7 @@ public final class CoreCallPlanner {
             ModelKeyEnvironment.present(environment, model));
     if (keyId != null) {
       String key = resolve(keyId, "model API key");
-      for (String name : ModelKeyEnvironment.namesFor(model)) {
-        environment.put(name, key);
-      }
+      ModelKeyEnvironment.put(environment, key);
       masks.add(key);
     }
     if (settings.linearCredentialsId() != null && !hasLinearKey(environment)) {
@@ -130,12 +125,6 @@ public final class CoreCallPlanner {
     if (!settings.equals(AegisSettings.NONE)) {
       overrides.put(ConfigKeys.MAX_CONCURRENT_RUNS, Integer.toString(settings.maxConcurrentRuns()));
     }
-  }
-
-  /** True for environment names whose values must never be printed. */
-  static boolean looksSecret(String name) {
-    String upper = name.toUpperCase(Locale.ROOT);
-    return SECRET_NAME_PARTS.stream().anyMatch(upper::contains);
   }
 
   private static boolean hasToken(Map<String, String> environment) {

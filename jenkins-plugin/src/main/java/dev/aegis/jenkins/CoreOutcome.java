@@ -1,5 +1,6 @@
 package dev.aegis.jenkins;
 
+import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.HostResult;
 import java.io.Serializable;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What came of a core call, as it travels back from the agent to the controller (the core's
@@ -24,6 +26,22 @@ public record CoreOutcome(String outcome, String message, Map<String, String> ou
     message = Objects.requireNonNullElse(message, "");
     // a plain JDK map: Jenkins' class filter (JEP-200) refuses Map.copyOf's serial form on the channel
     outputs = Collections.unmodifiableMap(new HashMap<>(outputs));
+  }
+
+  /**
+   * What the step answers, without calling the core, when Jenkins' global configuration pauses Aegis and the
+   * command honours a pause (the core's rule, {@link dev.aegis.core.host.HostCommand#honoursPause()}): PAUSED, with
+   * how to resume in Jenkins. The core's own pause message is for a pause set in a repository's file or an
+   * {@code AEGIS_*} variable, where its {@code aegis resume} advice is right.
+   */
+  public static Optional<CoreOutcome> pausedInJenkins(
+      AegisSettings settings, HostCommand command) {
+    if (!settings.paused() || !command.honoursPause()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CoreOutcome(HostResult.Outcome.PAUSED.name(),
+        "Aegis is paused: Max concurrent runs is 0 in Manage Jenkins > System > Aegis, so nothing was done. "
+            + "Set it to 1 or more there to resume (maxConcurrentRuns in Configuration as Code).", Map.of()));
   }
 
   /** Copies a core result, redacting its message and outputs with {@code log}'s secrets. */

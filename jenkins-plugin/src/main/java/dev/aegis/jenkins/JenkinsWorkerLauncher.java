@@ -19,6 +19,15 @@ import jenkins.model.ParameterizedJobMixIn;
  */
 final class JenkinsWorkerLauncher implements WorkerLauncher {
 
+  /** The job by full name, as the calling user (or the system) may see it: what the form checks. */
+  static ConfigValidation.JobState jobState(String jobFullName) {
+    Job<?, ?> job = Jenkins.get().getItemByFullName(jobFullName, Job.class);
+    if (job == null) {
+      return ConfigValidation.JobState.MISSING;
+    }
+    return job.isBuildable() ? ConfigValidation.JobState.BUILDABLE : ConfigValidation.JobState.NOT_BUILDABLE;
+  }
+
   @Override
   public Launch launch(String jobFullName, WorkItem item) {
     @SuppressWarnings("rawtypes")

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * A {@link HostLog} that prints to a Jenkins build log (or the scan's or the webhook's log) and replaces
@@ -17,27 +18,52 @@ import java.util.function.Consumer;
  */
 public final class MaskingLog implements HostLog {
   static final String MASK = "****";
+  private static final String WARNING = "WARNING: ";
 
   private final Consumer<String> out;
   private final Consumer<String> detail;
+  private final Consumer<String> warnings;
   private final List<String> secrets = new CopyOnWriteArrayList<>();
   private volatile boolean inGroup;
 
+  /** A build log: everything printed, warnings prefixed {@code WARNING: }. */
   public MaskingLog(PrintStream out, Collection<String> secrets) {
-    this(out::println, out::println, secrets);
+    this(out::println, out::println, line -> out.println(WARNING + line), secrets);
   }
 
   /**
-   * A log that hands each (redacted) line to a sink, for example a {@code java.util.logging} logger.
+   * A log that hands each (redacted) line to a sink.
    *
-   * @param out decisions, progress and warnings
+   * @param out decisions and progress
    * @param detail the resolved configuration the core prints as a group (a logger keeps it at a finer level)
+   * @param warnings what the core warns about, without a prefix (a logger gives it its level)
    * @param secrets values to mask from the start
    */
-  public MaskingLog(Consumer<String> out, Consumer<String> detail, Collection<String> secrets) {
+  public MaskingLog(
+      Consumer<String> out, Consumer<String> detail, Consumer<String> warnings, Collection<String> secrets) {
     this.out = out;
     this.detail = detail;
+    this.warnings = warnings;
     secrets.forEach(this::mask);
+  }
+
+  /**
+   * A log for the Jenkins log (webhook events): lines at {@code INFO}, the configuration at {@code FINE}, and the
+   * core's warnings at {@code WARNING}, so a failing call shows where administrators look.
+   */
+  public static MaskingLog toLogger(Logger logger) {
+    return new MaskingLog(logger::info, logger::fine, logger::warning, List.of());
+  }
+
+  /**
+   * A periodic task's log (the scan's {@code Aegis scan.log}), whose warnings also reach the Jenkins log at
+   * {@code WARNING}: nobody reads a task log until something is known to be wrong.
+   */
+  public static MaskingLog toTaskLog(PrintStream out, Logger logger) {
+    return new MaskingLog(out::println, out::println, line -> {
+      out.println(WARNING + line);
+      logger.warning(line);
+    }, List.of());
   }
 
   @Override
@@ -47,7 +73,7 @@ public final class MaskingLog implements HostLog {
 
   @Override
   public void warn(String text) {
-    print(out, "WARNING: " + text);
+    print(warnings, text);
   }
 
   @Override

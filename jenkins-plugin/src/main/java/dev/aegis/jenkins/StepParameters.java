@@ -74,6 +74,7 @@ public record StepParameters(
             step.getModelCredentialsId(),
             step.getModel());
     parameters.checkRequired();
+    parameters.checkDryRun();
     parameters.checkShapes();
     return parameters;
   }
@@ -106,6 +107,15 @@ public record StepParameters(
       default -> {
         // pickup scans (or picks up one issue when given); action reads the event from the environment
       }
+    }
+  }
+
+  /** Which commands honour a dry run is the core's rule ({@link HostCommand#supportsDryRun()}). */
+  private void checkDryRun() {
+    if (dryRun && !command.supportsDryRun()) {
+      throw new IllegalArgumentException(
+          "aegis: command '" + command.cliName() + "' has no dryRun: it would write (run the agent, push, open a pull "
+              + "request). Remove dryRun: true, or use command: 'plan' or 'pickup' with it to see what Aegis would do");
     }
   }
 

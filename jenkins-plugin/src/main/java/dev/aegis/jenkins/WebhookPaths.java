@@ -24,4 +24,19 @@ public final class WebhookPaths {
   public static boolean isWebhook(String pathInfo) {
     return pathInfo != null && PATHS.contains(pathInfo);
   }
+
+  /**
+   * True for the GitHub endpoint without its trailing slash, {@code <context>/aegis-webhook}: the one path Stapler
+   * would answer with a redirect to add the slash (302, which GitHub does not follow) instead of routing it.
+   *
+   * @param contextPath the servlet context path ({@code ""} or {@code /jenkins})
+   * @param requestUri the request URI, as sent (not decoded)
+   */
+  public static boolean isGitHubWithoutSlash(String contextPath, String requestUri) {
+    if (requestUri == null) {
+      return false;
+    }
+    String context = contextPath == null ? "" : contextPath;
+    return requestUri.startsWith(context) && requestUri.substring(context.length()).equals("/" + URL_NAME);
+  }
 }

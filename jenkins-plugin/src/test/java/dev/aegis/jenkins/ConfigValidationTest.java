@@ -2,9 +2,14 @@ package dev.aegis.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aegis.core.config.ConfigLoader;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigValidationTest {
+  /** Jenkins' jobs as the form check sees them: one that builds, one that is disabled, none else. */
+  private static final Map<String, ConfigValidation.JobState> JOBS =
+      Map.of("aegis/worker", ConfigValidation.JobState.BUILDABLE, "aegis/disabled", ConfigValidation.JobState.NOT_BUILDABLE);
 
   @Test
   void repositoryMustBeOwnerSlashName() {
@@ -45,9 +50,40 @@ class ConfigValidationTest {
 
   @Test
   void workerJobIsAFullNameAndItsAbsenceIsAWarning() {
-    assertThat(ConfigValidation.workerJob("aegis/worker").kind()).isEqualTo(Check.Kind.OK);
-    assertThat(ConfigValidation.workerJob("").kind()).isEqualTo(Check.Kind.WARNING);
-    assertThat(ConfigValidation.workerJob("/aegis/worker").kind()).isEqualTo(Check.Kind.ERROR);
+    assertThat(ConfigValidation.workerJob("aegis/worker", ConfigValidationTest::job).kind()).isEqualTo(Check.Kind.OK);
+    assertThat(ConfigValidation.workerJob("", ConfigValidationTest::job).kind()).isEqualTo(Check.Kind.WARNING);
+    assertThat(ConfigValidation.workerJob("/aegis/worker", ConfigValidationTest::job).kind()).isEqualTo(Check.Kind.ERROR);
+  }
+
+  @Test
+  void aWorkerJobThatDoesNotExistIsAnError() {
+    Check check = ConfigValidation.workerJob("aegis/wrker", ConfigValidationTest::job);
+
+    assertThat(check.kind()).isEqualTo(Check.Kind.ERROR);
+    assertThat(check.message()).startsWith("No job has the full name 'aegis/wrker'");
+  }
+
+  @Test
+  void aWorkerJobThatCannotBuildIsAWarning() {
+    assertThat(ConfigValidation.workerJob("aegis/disabled", ConfigValidationTest::job).message()).contains("cannot be built now");
+  }
+
+  @Test
+  void modesRepositoriesNumbersAndLabelsAreTheCoresRules() {
+    assertThat(ConfigValidation.modes())
+        .isEqualTo(dev.aegis.core.config.ConfigKeys.find("mode").orElseThrow().choices());
+    assertThat(ConfigValidation.mode("yolo").message())
+        .containsIgnoringCase(ConfigLoader.problem("mode", "yolo").orElseThrow());
+    assertThat(ConfigValidation.repository("a/b/c").message())
+        .containsIgnoringCase(ConfigLoader.problem("github.repository", "a/b/c").orElseThrow());
+    assertThat(ConfigValidation.maxConcurrentRuns("many").message())
+        .containsIgnoringCase(ConfigLoader.problem("max-concurrent-runs", "many").orElseThrow());
+    assertThat(ConfigValidation.label("bug,ready").message())
+        .containsIgnoringCase(ConfigLoader.problem("labels.ready", "bug,ready").orElseThrow());
+  }
+
+  private static ConfigValidation.JobState job(String fullName) {
+    return JOBS.getOrDefault(fullName, ConfigValidation.JobState.MISSING);
   }
 
   @Test

@@ -189,6 +189,19 @@ final class ControllerFixture implements AutoCloseable {
   Worker step(AegisStep step, Map<String, String> buildEnvironment) throws IOException, InterruptedException {
     Path workspace = dir.resolve("ws-" + System.nanoTime());
     SampleProject.create(workspace);
+    return step(step, buildEnvironment, workspace);
+  }
+
+  /**
+   * Runs the step's core call as the agent runs it ({@link RunCoreOnWorkspace}) in {@code workspace}, which a
+   * {@code node {}} without a checkout leaves missing.
+   */
+  Worker step(AegisStep step, Map<String, String> buildEnvironment, Path workspace) {
+    // as AegisStepExecution.run: a pause set in Jenkins answers before anything else
+    Optional<CoreOutcome> paused = CoreOutcome.pausedInJenkins(settings, StepParameters.of(step).command());
+    if (paused.isPresent()) {
+      return new Worker(paused.get(), paused.get().message() + "\n", dir.resolve("no-records"));
+    }
     Path records = dir.resolve("records-" + System.nanoTime());
     Map<String, String> environment = new HashMap<>(SampleProject.environment(Map.of()));
     environment.put("AEGIS_CACHE_DIR", dir.resolve("worker-cache").toString());
@@ -198,7 +211,7 @@ final class ControllerFixture implements AutoCloseable {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CoreOutcome outcome;
     try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      outcome = new CoreInvocation(new CoreEntry()).invoke(call, workspace, print);
+      outcome = new RunCoreOnWorkspace(call, () -> print).invoke(workspace.toFile(), null);
     }
     return new Worker(outcome, out.toString(StandardCharsets.UTF_8), records);
   }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.WorkItem;
 import dev.aegis.testkit.github.FakeComment;
+import dev.aegis.testkit.model.SampleProject;
+import dev.aegis.testkit.model.ScriptedModelServer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,102 @@ class ControllerOverFakeGitHubTest {
         .extracting(path -> path.getFileName().toString())
         .contains("transcript.jsonl", "audit.jsonl");
     assertThat(f.scan().starts().started()).as("a planned run waits for approval").isEmpty();
+  }
+
+  @Test
+  void aWorkerGetsTheGlobalModelKeyWhenNoModelIsSetInJenkins() throws Exception {
+    // the worker's model comes from its checkout (here the core's default, openai/...), not from Jenkins
+    f.credentials("model-key", "sk-jenkins-model-1234");
+    f.settings(Settings.from(f.settings()).model(null).modelCredentialsId("model-key").build());
+    int issue = f.readyBug();
+    WorkItem plan = f.scan().starts().started().get(0);
+
+    try (ScriptedModelServer model = ScriptedModelServer.start(SampleProject.PLAN_SCRIPT)) {
+      ControllerFixture.Worker worker = f.work(plan, Map.of("OPENAI_BASE_URL", model.openAiBaseUrl()));
+
+      assertThat(worker.outcome().outcome()).as(worker.printed()).isEqualTo("OK");
+      assertThat(model.failures()).isEmpty();
+      assertThat(model.requests()).isNotEmpty()
+          .allSatisfy(request -> assertThat(request.header("Authorization")).isEqualTo("Bearer sk-jenkins-model-1234"));
+      assertThat(worker.printed()).doesNotContain("sk-jenkins-model-1234");
+    }
+    assertThat(f.issue(issue).labels()).contains("aegis:awaiting-approval");
+  }
+
+  @Test
+  void aDryRunPlanStepReadsGitHubAndWritesNothing() throws Exception {
+    int issue = f.readyBug();
+    AegisStep step = new AegisStep("plan");
+    step.setIssue(Integer.toString(issue));
+    step.setDryRun(true);
+    f.fake.clearRequests();
+
+    ControllerFixture.Worker worker = f.step(step, Map.of());
+
+    assertThat(worker.outcome().outcome()).as(worker.printed()).isEqualTo("OK");
+    assertThat(worker.outcome().toPipelineResult().get("decision")).contains("#" + issue + " would run");
+    assertThat(worker.printed()).contains("Dry run: 'plan' would investigate");
+    assertThat(f.fake.requests()).isNotEmpty().allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+    assertThat(f.issue(issue).labels()).doesNotContain("aegis:in-progress");
+    assertThat(f.repo.comments(issue)).isEmpty();
+  }
+
+  @Test
+  void aPlanInANodeWithoutCheckoutSaysWhatIsMissingAndTouchesNothing() {
+    int issue = f.readyBug();
+    AegisStep step = new AegisStep("plan");
+    step.setIssue(Integer.toString(issue));
+    Path workspace = dir.resolve("workspace/aegis-worker");
+    f.fake.clearRequests();
+
+    ControllerFixture.Worker worker = f.step(step, Map.of(), workspace);
+
+    assertThat(worker.outcome().outcome()).isEqualTo("INPUT_ERROR");
+    assertThat(worker.outcome().failureMessage())
+        .contains("is not a git checkout", "checkout scm")
+        .doesNotContain("is it installed");
+    assertThat(workspace).isDirectory();
+    assertThat(f.fake.requests()).as("nothing claimed or written").isEmpty();
+    assertThat(f.issue(issue).labels()).doesNotContain("aegis:in-progress");
+  }
+
+  @Test
+  void aPickupInANodeWithoutCheckoutWorksFromTheConfiguration() {
+    int issue = f.readyBug();
+    AegisStep step = new AegisStep("pickup");
+    step.setDryRun(true);
+
+    ControllerFixture.Worker worker = f.step(step, Map.of(), dir.resolve("workspace/aegis-pickup"));
+
+    assertThat(worker.outcome().outcome()).as(worker.printed()).isEqualTo("OK");
+    assertThat(worker.printed()).contains("created the workspace", "#" + issue + " would run");
+  }
+
+  @Test
+  void aStepPausedInJenkinsSaysHowToResumeThereAndCallsNothing() {
+    int issue = f.readyBug();
+    f.settings(Settings.from(f.settings()).maxConcurrentRuns(0).build());
+    AegisStep step = new AegisStep("plan");
+    step.setIssue(Integer.toString(issue));
+    f.fake.clearRequests();
+
+    ControllerFixture.Worker worker = f.step(step, Map.of(), dir.resolve("paused"));
+
+    assertThat(worker.outcome().outcome()).isEqualTo("PAUSED");
+    assertThat(worker.outcome().failsBuild()).isFalse();
+    assertThat(worker.printed())
+        .contains("Max concurrent runs is 0 in Manage Jenkins > System > Aegis", "Set it to 1 or more there to resume")
+        .doesNotContain("aegis resume");
+    assertThat(f.fake.requests()).isEmpty();
+  }
+
+  @Test
+  void aFreeFormRunIsNotStoppedByThePause() {
+    AegisSettings paused = Settings.configured().maxConcurrentRuns(0).build();
+
+    assertThat(CoreOutcome.pausedInJenkins(paused, HostCommand.RUN)).isEmpty();
+    assertThat(CoreOutcome.pausedInJenkins(paused, HostCommand.PICKUP)).isPresent();
+    assertThat(CoreOutcome.pausedInJenkins(Settings.configured().build(), HostCommand.PICKUP)).isEmpty();
   }
 
   @Test

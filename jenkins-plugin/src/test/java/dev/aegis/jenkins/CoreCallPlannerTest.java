@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aegis.core.host.HostCommand;
+import dev.aegis.core.model.ModelClients;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,18 +38,35 @@ class CoreCallPlannerTest {
   }
 
   @Test
-  void modelKeyGoesToTheProviderVariableAndTheNeutralOne() {
+  void theStepsModelKeyGoesUnderTheCoresNeutralNameAndWinsOverTheEnvironment() {
     CoreCall call =
         planner.plan(step(p -> {
           p.setModelCredentialsId("llm");
           p.setModel("anthropic/claude-sonnet");
-        }), AegisSettings.NONE, Map.of(), null);
+        }), AegisSettings.NONE, Map.of("ANTHROPIC_API_KEY", "sk-env"), null);
 
     assertThat(call.environment())
-        .containsEntry("ANTHROPIC_API_KEY", "sk-model")
-        .containsEntry("AEGIS_MODEL_API_KEY", "sk-model");
+        .containsEntry(ModelClients.NEUTRAL_KEY_VARIABLE, "sk-model")
+        .doesNotContainKey("ANTHROPIC_API_KEY");
     assertThat(call.overrides()).containsEntry("model", "anthropic/claude-sonnet");
     assertThat(call.secrets()).contains("sk-model");
+  }
+
+  @Test
+  void theGlobalModelKeyReachesAWorkerThatLearnsItsModelFromItsCheckout() {
+    // no model in Jenkins: the worker's core reads it from .aegis/config.yml (or its default) after this plan
+    CoreCall call = planner.plan(step(p -> {}), settings(null, "llm", null), Map.of(), null);
+
+    assertThat(call.environment()).containsEntry(ModelClients.NEUTRAL_KEY_VARIABLE, "sk-model");
+    assertThat(call.overrides()).doesNotContainKey("model");
+  }
+
+  @Test
+  void aKeyTheCoreWouldNotReadForTheModelDoesNotStopTheGlobalOne() {
+    CoreCall call =
+        planner.plan(step(p -> {}), settings(null, "llm", "openai/gpt-4.1"), Map.of("ANTHROPIC_API_KEY", "sk-other"), null);
+
+    assertThat(call.environment()).containsEntry(ModelClients.NEUTRAL_KEY_VARIABLE, "sk-model");
   }
 
   @Test
@@ -91,6 +109,19 @@ class CoreCallPlannerTest {
 
     assertThat(call.secrets()).containsExactlyInAnyOrder("xoxb-1", "hunter2");
     assertThat(call.environment()).containsEntry("BUILD_NUMBER", "7");
+  }
+
+  @Test
+  void credentialsTheCoreSpotsByNameOrValueAreMaskedToo() {
+    Map<String, String> environment = Map.of(
+        "DATABASE_URL", "postgres://app:pw-1234@db/prod", "DEPLOY_WEBHOOK", "https://hooks.example.com/T0/B0/x",
+        "UPSTREAM", "https://ci:hunter22@mirror.example.com/repo.git", "BUILD_URL", "https://ci.example.com/job/1/");
+
+    CoreCall call = planner.plan(step(p -> {}), AegisSettings.NONE, environment, null);
+
+    assertThat(call.secrets())
+        .containsExactlyInAnyOrder("postgres://app:pw-1234@db/prod", "https://hooks.example.com/T0/B0/x",
+            "https://ci:hunter22@mirror.example.com/repo.git");
   }
 
   @Test

@@ -108,7 +108,7 @@ class CoreInvocationTest {
   void aLoggerSinkKeepsTheConfigurationGroupApartFromTheDecisions() {
     List<String> info = new java.util.ArrayList<>();
     List<String> fine = new java.util.ArrayList<>();
-    MaskingLog log = new MaskingLog(info::add, fine::add, List.of("ghp_secret"));
+    MaskingLog log = new MaskingLog(info::add, fine::add, info::add, List.of("ghp_secret"));
 
     log.group("Aegis configuration");
     log.line("github.repository = octo/shop  (host input)");

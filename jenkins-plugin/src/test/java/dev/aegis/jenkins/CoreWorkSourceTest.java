@@ -63,7 +63,7 @@ class CoreWorkSourceTest {
         .containsEntry("mode", "auto")
         .containsEntry("max-concurrent-runs", "2");
     assertThat(scan.environment())
-        .containsOnlyKeys("GITHUB_TOKEN", "OPENAI_API_KEY", "AEGIS_MODEL_API_KEY", "AEGIS_CACHE_DIR")
+        .containsOnlyKeys("GITHUB_TOKEN", "AEGIS_MODEL_API_KEY", "AEGIS_CACHE_DIR")
         .containsEntry("GITHUB_TOKEN", "ghp_scan")
         .containsEntry("AEGIS_CACHE_DIR", scratch.resolve("http-cache").toString());
     assertThat(CONTEXT.secrets()).containsExactly("ghp_scan", "sk-scan");

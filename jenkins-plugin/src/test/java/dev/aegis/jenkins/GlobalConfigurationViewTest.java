@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The configure page binds each {@code field="x"} of {@code config.jelly} through {@code getX} and a
@@ -49,6 +50,14 @@ class GlobalConfigurationViewTest {
       String fill = "doFill" + Character.toUpperCase(field.charAt(0)) + field.substring(1) + "Items";
       assertThat(method(fill)).as(fill).isNotNull();
     }
+  }
+
+  @Test
+  void theYamlCheckWritesAFileSoItTakesPostOnly() throws IOException {
+    Method check = method("doCheckConfigYaml");
+
+    assertThat(check.isAnnotationPresent(POST.class)).as("@POST on doCheckConfigYaml, visible at run time").isTrue();
+    assertThat(jelly()).containsPattern("field=\"configYaml\">\\s*(<!--[^>]*-->\\s*)?<f:textarea checkMethod=\"post\"/>");
   }
 
   @Test

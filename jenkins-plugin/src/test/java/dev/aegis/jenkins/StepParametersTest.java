@@ -44,6 +44,25 @@ class StepParametersTest {
   }
 
   @Test
+  void aDryRunOfACommandThatCannotBeDryFailsBeforeAnythingRuns() {
+    AegisStep implement = withIssue(new AegisStep("implement"), "42");
+    implement.setRunId("42-abc");
+    implement.setDryRun(true);
+    AegisStep run = new AegisStep("run");
+    run.setPrompt("why");
+    run.setDryRun(true);
+
+    for (AegisStep step : java.util.List.of(implement, run)) {
+      assertThatThrownBy(() -> StepParameters.of(step))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("aegis: command '" + step.getCommand() + "' has no dryRun");
+    }
+    AegisStep plan = withIssue(new AegisStep("plan"), "42");
+    plan.setDryRun(true);
+    assertThat(StepParameters.of(plan).dryRun()).isTrue();
+  }
+
+  @Test
   void commandIsCaseInsensitive() {
     assertThat(StepParameters.of(withIssue(new AegisStep("PLAN"), "1")).command()).isEqualTo(HostCommand.PLAN);
   }
@@ -102,7 +121,7 @@ class StepParametersTest {
   void malformedRepositoryIsRejected() {
     AegisStep step = new AegisStep("pickup");
     step.setRepository("https://github.com/octo/shop");
-    assertThatThrownBy(() -> StepParameters.of(step)).hasMessageStartingWith("aegis: repository: Use the form owner/name");
+    assertThatThrownBy(() -> StepParameters.of(step)).hasMessageStartingWith("aegis: repository: Must look like owner/name, got 'https://github.com/octo/shop'");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static dev.aegis.core.config.ConfigKey.Kind.LIST;
 import static dev.aegis.core.config.ConfigKey.Kind.STRING;
 import static dev.aegis.core.config.ConfigKey.Kind.WHOLE;
 
+import dev.aegis.core.text.Closest;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,34 +162,6 @@ public final class ConfigKeys {
 
   /** The closest known key to a misspelt one, when close enough to suggest. */
   public static Optional<String> suggest(String unknown) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String known : KEYS.keySet()) {
-      int d = distance(unknown, known);
-      if (d < bestDistance) {
-        best = known;
-        bestDistance = d;
-      }
-    }
-    return bestDistance <= Math.max(2, unknown.length() / 4) ? Optional.of(best) : Optional.empty();
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] swap = prev;
-      prev = cur;
-      cur = swap;
-    }
-    return prev[b.length()];
+    return Closest.to(unknown, KEYS.keySet());
   }
 }

@@ -212,21 +212,62 @@ public final class ConfigLoader {
     return Optional.empty();
   }
 
+  /**
+   * Checks one value of {@code key} as {@link #load} checks it from any source, without loading anything: the key's
+   * kind (a choice such as {@code mode}, a whole number...) and the shapes the loader enforces
+   * ({@code github.repository} owner/name, API URLs http(s), {@code model} provider/model, GitHub labels without
+   * commas). For hosts that check a form field before any call.
+   *
+   * @param value the raw text, as a form field or an environment variable holds it
+   * @return the loader's reason, such as {@code must look like owner/name, got 'shop'}; empty when accepted
+   * @throws IllegalArgumentException for a key {@link ConfigKeys} does not know
+   */
+  public static Optional<String> problem(String key, String value) {
+    ConfigKey known = ConfigKeys.find(key)
+        .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not a configuration key"));
+    try {
+      return shapeProblem(key, known.parse(value));
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** The shape rules beyond a key's kind; empty when {@code value} (parsed, possibly null) keeps them. */
+  private static Optional<String> shapeProblem(String key, Object value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    String text = value.toString();
+    boolean ok = switch (key) {
+      case ConfigKeys.GITHUB_REPOSITORY -> REPOSITORY.matcher(text).matches();
+      case ConfigKeys.GITHUB_API_URL, ConfigKeys.LINEAR_API_URL -> text.startsWith("https://") || text.startsWith("http://");
+      case ConfigKeys.MODEL -> MODEL.matcher(text).matches();
+      case ConfigKeys.LABEL_READY, ConfigKeys.LABEL_BUG -> !text.contains(",");
+      default -> true;
+    };
+    if (ok) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (key) {
+      case ConfigKeys.GITHUB_REPOSITORY -> "must look like owner/name, got '" + text + "'";
+      case ConfigKeys.MODEL -> "must look like provider/model (for example openai/gpt-5.5), got '" + text + "'";
+      case ConfigKeys.LABEL_READY, ConfigKeys.LABEL_BUG ->
+          "must be one label (GitHub cannot search for a name with a comma), got '" + text + "'";
+      default -> "must be an http(s) URL, got '" + text + "'";
+    });
+  }
+
+  private static void requireShape(String key, Map<String, Object> values, Map<String, String> sources) {
+    Optional<String> problem = shapeProblem(key, values.get(key));
+    if (problem.isPresent()) {
+      throw new ConfigException(key, sources.getOrDefault(key, "default"), problem.get());
+    }
+  }
+
   private static void check(Map<String, Object> values, Map<String, String> sources) {
-    Object repo = values.get(ConfigKeys.GITHUB_REPOSITORY);
-    if (repo != null && !REPOSITORY.matcher(repo.toString()).matches()) {
-      throw new ConfigException(ConfigKeys.GITHUB_REPOSITORY, sources.get(ConfigKeys.GITHUB_REPOSITORY),
-          "must look like owner/name, got '" + repo + "'");
-    }
-    String api = String.valueOf(values.get(ConfigKeys.GITHUB_API_URL));
-    if (!api.startsWith("https://") && !api.startsWith("http://")) {
-      throw new ConfigException(ConfigKeys.GITHUB_API_URL, sources.getOrDefault(ConfigKeys.GITHUB_API_URL, "default"),
-          "must be an http(s) URL, got '" + api + "'");
-    }
-    Object model = values.get(ConfigKeys.MODEL);
-    if (!MODEL.matcher(String.valueOf(model)).matches()) {
-      throw new ConfigException(ConfigKeys.MODEL, sources.getOrDefault(ConfigKeys.MODEL, "default"),
-          "must look like provider/model (for example openai/gpt-5.5), got '" + model + "'");
+    for (String key : List.of(ConfigKeys.GITHUB_REPOSITORY, ConfigKeys.GITHUB_API_URL, ConfigKeys.MODEL,
+        ConfigKeys.LABEL_READY, ConfigKeys.LABEL_BUG, ConfigKeys.LINEAR_API_URL)) {
+      requireShape(key, values, sources);
     }
     for (String budget : List.of(ConfigKeys.BUDGET_MAX_STEPS, ConfigKeys.BUDGET_MAX_TOKENS,
         ConfigKeys.BUDGET_MAX_DOLLARS, ConfigKeys.BUDGET_MAX_MINUTES)) {
@@ -255,11 +296,6 @@ public final class ConfigLoader {
    * {@code linear.team} fails only when Linear is connected, so {@code aegis linear teams} can run before it is set.
    */
   private static void checkLinear(Map<String, Object> values, Map<String, String> sources, boolean used) {
-    String api = String.valueOf(values.get(ConfigKeys.LINEAR_API_URL));
-    if (!api.startsWith("https://") && !api.startsWith("http://")) {
-      throw new ConfigException(ConfigKeys.LINEAR_API_URL, sources.getOrDefault(ConfigKeys.LINEAR_API_URL, "default"),
-          "must be an http(s) URL, got '" + api + "'");
-    }
     if (!used) {
       return;
     }

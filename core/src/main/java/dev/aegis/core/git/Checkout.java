@@ -37,6 +37,14 @@ public final class Checkout {
     return git.dir();
   }
 
+  /**
+   * True when {@code dir} is itself the top of a git checkout ({@code .git} is there, a directory or a worktree's
+   * file). A directory inside some other checkout is not: git would act on that outer repository.
+   */
+  public static boolean isCheckout(Path dir) {
+    return Files.exists(dir.resolve(".git"));
+  }
+
   /** True when the directory is inside a git working tree. */
   public boolean isRepository() {
     return git.query(List.of("rev-parse", "--is-inside-work-tree")).filter(s -> s.trim().equals("true")).isPresent();

@@ -5,6 +5,7 @@ import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.config.ConfigLoader;
 import dev.aegis.core.flow.EngineProvider;
 import dev.aegis.core.flow.ModelEngineProvider;
+import dev.aegis.core.git.Checkout;
 import dev.aegis.core.host.HostResult.Outcome;
 import dev.aegis.core.policy.Programs;
 import dev.aegis.core.policy.Secrets;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,13 +43,18 @@ public final class CoreEntry implements HostEntry {
   @Override
   public HostResult execute(HostRequest request, HostLog log) {
     Secrets.fromEnvironment(request.environment(), List.of(), List.of()).values().forEach(log::mask);
+    Optional<String> refused = refusal(request);
+    if (refused.isPresent()) {
+      log.warn(refused.get());
+      return HostResult.of(Outcome.INPUT_ERROR, refused.get());
+    }
     try {
       AegisConfig config = new ConfigLoader().load(
           request.workspace(), request.environment(), request.overrides(), "host input");
       Secrets.fromEnvironment(request.environment(), config.list(ConfigKeys.SECRET_ENV), List.of())
           .values().forEach(log::mask);
       describe(config, log);
-      if (config.paused() && request.command() != HostCommand.RUN) {
+      if (config.paused() && request.command().honoursPause()) {
         return HostCommands.paused(log);
       }
       if (request.command() == HostCommand.RUN) {
@@ -62,6 +69,22 @@ public final class CoreEntry implements HostEntry {
       log.warn(result.message());
       return result;
     }
+  }
+
+  /** Why the request cannot be carried out, checked before anything is read or written; empty when it can. */
+  private static Optional<String> refusal(HostRequest request) {
+    String command = "'" + request.command().cliName() + "'";
+    if (request.dryRun() && !request.command().supportsDryRun()) {
+      return Optional.of(command + " has no dry run: it would write (run the agent, push, open a pull request). "
+          + "Nothing was done. Drop the dry run, or use 'pickup' or 'plan' with it to see decisions.");
+    }
+    if (request.command().needsCheckout() && !request.dryRun() && !Checkout.isCheckout(request.workspace())) {
+      return Optional.of(command + " works on the repository's code, but the workspace " + request.workspace()
+          + " is not a git checkout (no .git there). Nothing was claimed or written. Check out the repository into "
+          + "the workspace first and run Aegis at its top (Jenkins: checkout scm before the aegis step, outside any "
+          + "dir(...) block; GitHub Actions: actions/checkout).");
+    }
+    return Optional.empty();
   }
 
   private static void describe(AegisConfig config, HostLog log) {

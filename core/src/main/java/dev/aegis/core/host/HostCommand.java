@@ -46,6 +46,32 @@ public enum HostCommand {
     }
   }
 
+  /**
+   * True when a pause ({@code max-concurrent-runs: 0}) stops the command: every one but {@link #RUN}, which runs the
+   * agent on a prompt and touches no tracker.
+   */
+  public boolean honoursPause() {
+    return this != RUN;
+  }
+
+  /**
+   * True when the command works on the repository's code, so its workspace must be a git checkout of it
+   * ({@link dev.aegis.core.git.Checkout#isCheckout}): {@link #PLAN} and {@link #IMPLEMENT}. The core refuses them in
+   * a workspace that is not, before anything is claimed or written.
+   */
+  public boolean needsCheckout() {
+    return this == PLAN || this == IMPLEMENT;
+  }
+
+  /**
+   * True when the command honours {@link HostRequest#dryRun()}: it decides and prints, and writes nothing (no claim,
+   * comment, label, branch or agent run). {@link #IMPLEMENT} and {@link #RUN} have no dry run: the core refuses a
+   * dry-run request for them rather than act.
+   */
+  public boolean supportsDryRun() {
+    return this != IMPLEMENT && this != RUN;
+  }
+
   /** The spelling hosts use: {@code pickup}, {@code linear-event}. */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -127,6 +127,16 @@ final class HostCommands {
     IssueKey key = IssueArgs.parse(session.request.issueId()
         .orElseThrow(() -> new IllegalArgumentException("'plan' needs the issue to plan (issue: 123)")));
     Reports report = new Reports();
+    if (session.request.dryRun()) {
+      // decide as the claim would, then stop: no claim, no agent, nothing written
+      Decision would = one(key, true);
+      report.add(would);
+      HostResult result = report.finish("Aegis plan (dry run)", session.log, "");
+      boolean wouldPlan = would.verdict() == Decision.Verdict.WOULD_RUN || would.detail().startsWith("already claimed");
+      session.log.line("Dry run: 'plan' would " + (wouldPlan ? "" : "not ") + "investigate " + key.display()
+          + "; nothing was claimed, written or run.");
+      return result;
+    }
     RunFlow flow = flow(key, false);
     Decision claim = one(key, false);
     report.add(claim);

@@ -2,6 +2,7 @@ package dev.aegis.core.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -10,10 +11,10 @@ import java.util.Objects;
  * Builds a {@link ModelClient} from a {@code provider/model} string:
  *
  * <ul>
- *   <li>{@code openai/<model>}: Chat Completions; {@code OPENAI_API_KEY}, base URL from
+ *   <li>{@code openai/<model>}: Chat Completions; {@code OPENAI_API_KEY} (else {@value #NEUTRAL_KEY_VARIABLE}), base URL from
  *       {@code OPENAI_BASE_URL} (default {@code https://api.openai.com/v1});
  *   <li>{@code openai-responses/<model>}: Responses API; same key and base URL;
- *   <li>{@code anthropic/<model>}: Messages API; {@code ANTHROPIC_API_KEY}, base URL from
+ *   <li>{@code anthropic/<model>}: Messages API; {@code ANTHROPIC_API_KEY} (else {@value #NEUTRAL_KEY_VARIABLE}), base URL from
  *       {@code ANTHROPIC_BASE_URL} (default {@code https://api.anthropic.com});
  *   <li>{@code openai-compatible/<model>}: Chat Completions against a required base URL (settings, or
  *       {@code AEGIS_MODEL_BASE_URL}, ending in {@code /v1} as Ollama and vLLM serve it); optional key
@@ -25,7 +26,36 @@ import java.util.Objects;
  * The model part may itself contain slashes ({@code openai-compatible/meta-llama/llama-3.3-70b}).
  */
 public final class ModelClients {
+  /**
+   * The provider-neutral key variable: the key of whichever model the configuration names, when that provider's own
+   * variable is unset. Hosts that hand over a key before the model is known (a Jenkins worker reads the model from
+   * its checkout) pass it here.
+   */
+  public static final String NEUTRAL_KEY_VARIABLE = "AEGIS_MODEL_API_KEY";
+
+  /** Every environment variable a model key is read from: the providers' own, then the neutral one. */
+  public static final List<String> KEY_VARIABLES = List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", NEUTRAL_KEY_VARIABLE);
+
   private ModelClients() {}
+
+  /**
+   * The variables the key of {@code providerModel} is read from, in order: the provider's own, then
+   * {@value #NEUTRAL_KEY_VARIABLE}; none for {@code scripted/}. A null, malformed or unknown model gives
+   * {@link #KEY_VARIABLES}: any of them may be the one that counts.
+   */
+  public static List<String> keyVariablesFor(String providerModel) {
+    int slash = providerModel == null ? -1 : providerModel.indexOf('/');
+    if (slash <= 0) {
+      return KEY_VARIABLES;
+    }
+    return switch (providerModel.substring(0, slash).trim().toLowerCase(Locale.ROOT)) {
+      case "openai", "openai-responses" -> List.of("OPENAI_API_KEY", NEUTRAL_KEY_VARIABLE);
+      case "anthropic" -> List.of("ANTHROPIC_API_KEY", NEUTRAL_KEY_VARIABLE);
+      case "openai-compatible" -> List.of(NEUTRAL_KEY_VARIABLE);
+      case "scripted" -> List.of();
+      default -> KEY_VARIABLES;
+    };
+  }
 
   /**
    * @throws ModelException of kind {@link ModelException.Kind#CONFIG} for an unknown provider, a missing
@@ -56,13 +86,13 @@ public final class ModelClients {
   private static Endpoint openAi(String id, String model, ModelSettings settings) {
     String base = first(settings.baseUrl(), settings.environment().get("OPENAI_BASE_URL"),
         "https://api.openai.com/v1");
-    return new Endpoint(id, model, trim(base), "OPENAI_API_KEY", requireKey(settings, "OPENAI_API_KEY"));
+    return endpoint(id, model, base, settings, "OPENAI_API_KEY");
   }
 
   private static Endpoint anthropic(String id, String model, ModelSettings settings) {
     String base = first(settings.baseUrl(), settings.environment().get("ANTHROPIC_BASE_URL"),
         "https://api.anthropic.com");
-    return new Endpoint(id, model, trim(base), "ANTHROPIC_API_KEY", requireKey(settings, "ANTHROPIC_API_KEY"));
+    return endpoint(id, model, base, settings, "ANTHROPIC_API_KEY");
   }
 
   private static Endpoint compatible(String id, String model, ModelSettings settings) {
@@ -71,16 +101,20 @@ public final class ModelClients {
       throw ModelException.config("openai-compatible models need a base URL: set AEGIS_MODEL_BASE_URL "
           + "(for example http://localhost:11434/v1 for Ollama) or model.base-url in the configuration");
     }
-    String key = settings.environment().getOrDefault("AEGIS_MODEL_API_KEY", "");
-    return new Endpoint(id, model, trim(base), "AEGIS_MODEL_API_KEY", key);
+    String key = settings.environment().getOrDefault(NEUTRAL_KEY_VARIABLE, "");
+    return new Endpoint(id, model, trim(base), NEUTRAL_KEY_VARIABLE, key);
   }
 
-  private static String requireKey(ModelSettings settings, String name) {
-    String key = settings.environment().get(name);
-    if (key == null || key.isBlank()) {
-      throw ModelException.config(name + " is not set: add it as a secret of the CI job (or export it)");
+  /** An endpoint keyed by the provider's own variable, else by the neutral one (named in errors as the one used). */
+  private static Endpoint endpoint(String id, String model, String base, ModelSettings settings, String keyVariable) {
+    for (String name : List.of(keyVariable, NEUTRAL_KEY_VARIABLE)) {
+      String key = settings.environment().get(name);
+      if (key != null && !key.isBlank()) {
+        return new Endpoint(id, model, trim(base), name, key.trim());
+      }
     }
-    return key.trim();
+    throw ModelException.config(keyVariable + " is not set (nor " + NEUTRAL_KEY_VARIABLE
+        + "): add it as a secret of the CI job (or export it)");
   }
 
   private static String first(String a, String b, String fallback) {

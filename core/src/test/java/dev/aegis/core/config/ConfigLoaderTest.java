@@ -185,6 +185,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void oneValueIsCheckedAsTheLoaderChecksItFromAnySource() {
+    assertThat(ConfigLoader.problem(ConfigKeys.MODE, "auto")).isEmpty();
+    assertThat(ConfigLoader.problem(ConfigKeys.MODE, "yolo")).contains("must be one of plan-first, auto, got 'yolo'");
+    assertThat(ConfigLoader.problem(ConfigKeys.GITHUB_REPOSITORY, "octo-org/shop.web")).isEmpty();
+    assertThat(ConfigLoader.problem(ConfigKeys.GITHUB_REPOSITORY, "a/b/c")).contains("must look like owner/name, got 'a/b/c'");
+    assertThat(ConfigLoader.problem(ConfigKeys.GITHUB_API_URL, "ghe.example.com")).contains("must be an http(s) URL, got 'ghe.example.com'");
+    assertThat(ConfigLoader.problem(ConfigKeys.MAX_CONCURRENT_RUNS, "-1")).get().asString().startsWith("must be a whole number");
+    assertThat(ConfigLoader.problem(ConfigKeys.LABEL_READY, "bug,ready")).get().asString().startsWith("must be one label");
+    assertThatThrownBy(() -> ConfigLoader.problem("mood", "x")).hasMessageContaining("'mood' is not a configuration key");
+  }
+
+  @Test
+  void theLoaderAndTheOneValueCheckAgree() {
+    assertThatThrownBy(() -> load(Map.of("AEGIS_LABELS_READY", "bug,ready"), Map.of()))
+        .hasMessageContaining(ConfigLoader.problem(ConfigKeys.LABEL_READY, "bug,ready").orElseThrow());
+    assertThatThrownBy(() -> load(Map.of("GITHUB_REPOSITORY", "not a repo"), Map.of()))
+        .hasMessageContaining(ConfigLoader.problem(ConfigKeys.GITHUB_REPOSITORY, "not a repo").orElseThrow());
+  }
+
+  @Test
   void listsAcceptCommaSeparatedText() {
     assertThat(load(Map.of("AEGIS_APPROVERS", "alice, bob,,"), Map.of()).approvers())
         .isEqualTo(List.of("alice", "bob"));

@@ -30,11 +30,48 @@ class ModelClientsTest {
   @Test
   void missingKeysAndBaseUrlsNameTheVariableToSet() {
     assertThatThrownBy(() -> ModelClients.create("openai/gpt-5.5", ModelSettings.of(Map.of())))
-        .hasMessageStartingWith("OPENAI_API_KEY is not set");
+        .hasMessageStartingWith("OPENAI_API_KEY is not set (nor AEGIS_MODEL_API_KEY)");
     assertThatThrownBy(() -> ModelClients.create("anthropic/claude-sonnet-4-6", ModelSettings.of(Map.of())))
         .hasMessageStartingWith("ANTHROPIC_API_KEY is not set");
     assertThatThrownBy(() -> ModelClients.create("openai-compatible/llama3", ModelSettings.of(Map.of())))
         .hasMessageContaining("AEGIS_MODEL_BASE_URL");
+  }
+
+  @Test
+  void theNeutralKeyServesWhicheverProviderTheConfigurationNames() {
+    try (ScriptedModelServer server = ScriptedModelServer.start("{\"steps\":[{\"text\":\"hi\",\"times\":0}]}")) {
+      Map<String, String> env = Map.of(ModelClients.NEUTRAL_KEY_VARIABLE, "k-neutral",
+          "OPENAI_BASE_URL", server.openAiBaseUrl(), "ANTHROPIC_BASE_URL", server.baseUrl() + "/");
+      for (String model : List.of("openai/gpt-test", "openai-responses/gpt-test", "anthropic/claude-test")) {
+        ModelClients.create(model, ModelSettings.of(env)).send(new ModelRequest("s", List.of(new Message.User("hi")),
+            List.of(), 8));
+      }
+
+      assertThat(server.failures()).isEmpty();
+      assertThat(server.requests()).extracting(r -> r.header("Authorization") + " " + r.header("x-api-key"))
+          .containsExactly("Bearer k-neutral null", "Bearer k-neutral null", "null k-neutral");
+    }
+  }
+
+  @Test
+  void keyVariablesAreTheOnesEachProviderReads() {
+    assertThat(ModelClients.keyVariablesFor("openai-responses/gpt-test")).containsExactly("OPENAI_API_KEY", "AEGIS_MODEL_API_KEY");
+    assertThat(ModelClients.keyVariablesFor("anthropic/claude")).containsExactly("ANTHROPIC_API_KEY", "AEGIS_MODEL_API_KEY");
+    assertThat(ModelClients.keyVariablesFor("openai-compatible/llama3")).containsExactly("AEGIS_MODEL_API_KEY");
+    assertThat(ModelClients.keyVariablesFor("scripted/plan")).isEmpty();
+    assertThat(ModelClients.keyVariablesFor(null)).isEqualTo(ModelClients.KEY_VARIABLES);
+    assertThat(ModelClients.keyVariablesFor("gemini/pro")).isEqualTo(ModelClients.KEY_VARIABLES);
+  }
+
+  @Test
+  void theProvidersOwnKeyWinsOverTheNeutralOne() {
+    try (ScriptedModelServer server = ScriptedModelServer.start("{\"steps\":[{\"text\":\"hi\"}]}")) {
+      ModelClients.create("openai/gpt-test", ModelSettings.of(Map.of("OPENAI_API_KEY", "sk-own",
+          ModelClients.NEUTRAL_KEY_VARIABLE, "k-neutral", "OPENAI_BASE_URL", server.openAiBaseUrl())))
+          .send(new ModelRequest("s", List.of(new Message.User("hi")), List.of(), 8));
+
+      assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer sk-own");
+    }
   }
 
   @Test
