@@ -74,7 +74,10 @@ public final class FakeLinear implements AutoCloseable {
     return contract;
   }
 
-  /** A team with Linear's default workflow: Backlog, Todo, In Progress, In Review, Done, Canceled. */
+  /**
+   * A team with Linear's default workflow: Backlog, Todo, In Progress, In Review, Done, Canceled, and the
+   * system-managed Duplicate state (type {@code duplicate}, closed like {@code completed} and {@code canceled}).
+   */
   public FakeTeam team(String key, String name) {
     synchronized (lock) {
       return seeds.team(key, name);

@@ -12,7 +12,8 @@ final class LinearSeeds {
       new String[] {"In Progress", "started"},
       new String[] {"In Review", "started"},
       new String[] {"Done", "completed"},
-      new String[] {"Canceled", "canceled"});
+      new String[] {"Canceled", "canceled"},
+      new String[] {"Duplicate", "duplicate"});
 
   private final LinearStore store;
 

@@ -9,7 +9,7 @@ import java.util.List;
  * Linear as an Aegis {@link Tracker}, for one team. Keys look like {@code linear:ENG-950}.
  *
  * <p>How the seam maps onto Linear: ready = the configured workflow state and/or label, bug = a label (Linear
- * has no issue types); "open" = any state whose type is not {@code completed} or {@code canceled}; a {@link
+ * has no issue types); "open" = any state whose type is not {@code completed}, {@code canceled} or {@code duplicate}; a {@link
  * dev.aegis.core.tracker.Phase} = a configured state and/or label ({@link PhaseTarget}); {@link #permission} =
  * {@code WRITE} for people on the approvers list (emails or user ids), {@code NONE} for everyone else, since
  * Linear has no repository permissions. Names are mapped to ids once per instance, on first use.

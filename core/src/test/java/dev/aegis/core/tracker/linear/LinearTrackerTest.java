@@ -45,6 +45,26 @@ class LinearTrackerTest {
   }
 
   @Test
+  void anIssueMarkedDuplicateIsClosedLikeDoneAndCanceled() {
+    String open = fx.readyBug("Checkout crashes");
+    List<String> closed = new java.util.ArrayList<>();
+    for (String state : List.of("Done", "Canceled", "Duplicate")) {
+      closed.add(fx.linear.issue(fx.eng, fx.reporter, state).labels("Bug", "ready to implement").state(state).create());
+    }
+    fx.linear.state(fx.eng, "Same as ENG-1", "duplicate");
+    closed.add(fx.linear.issue(fx.eng, fx.reporter, "Renamed").labels("Bug", "ready to implement", "aegis:blocked")
+        .state("Same as ENG-1").create());
+    LinearTracker tracker = fx.tracker();
+
+    assertThat(tracker.readyIssues()).extracting(i -> i.key().id()).containsExactly(open);
+    assertThat(tracker.issuesIn(Phase.BLOCKED)).as("a closed issue is in no phase").isEmpty();
+    assertThat(tracker.notReady(tracker.issue(new IssueKey("linear", closed.get(2))).orElseThrow()))
+        .contains("issue is Duplicate");
+    assertThat(tracker.notReady(tracker.issue(new IssueKey("linear", closed.get(3))).orElseThrow()))
+        .contains("issue is Same as ENG-1");
+  }
+
+  @Test
   void readyIssuesAreFilteredOnTheServerAndPagedWithCursors() {
     for (int i = 1; i <= 200; i++) {
       if (i % 5 < 3) {
