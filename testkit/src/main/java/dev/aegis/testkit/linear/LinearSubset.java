@@ -49,7 +49,8 @@ final class LinearSubset {
     s.put("Mutation", List.of("commentCreate", "commentUpdate", "issueUpdate", "reactionCreate", "attachmentCreate",
         "attachmentLinkURL"));
     s.put("User", List.of("id", "name", "displayName", "email", "active", "app", "url", "createdAt", "updatedAt",
-        "archivedAt"));
+        "archivedAt", "organization"));
+    s.put("Organization", List.of("id", "name", "urlKey"));
     s.put("Team", List.of("id", "key", "name", "displayName", "createdAt", "updatedAt", "archivedAt", "states",
         "labels"));
     s.put("WorkflowState", List.of("id", "name", "type", "position", "color", "team", "createdAt", "updatedAt",

@@ -176,7 +176,7 @@ class LinearTrackerTest {
     assertThat(status.author()).isEqualTo(tracker.self());
     assertThat(comments).hasSize(61);
     assertThat(comments.get(0).body()).isEqualTo("note 0");
-    assertThat(comments.get(60).body()).startsWith("Aegis found the cause.").contains("<!-- aegis:state");
+    assertThat(comments.get(60).body()).as("Linear keeps no HTML comment").isEqualTo("Aegis found the cause.");
     assertThat(fx.linear.snapshot(id).comments().get(60).edited()).isTrue();
     assertThat(fx.linear.requests("issue")).as("61 comments in pages of 50").isEqualTo(2);
   }
@@ -238,7 +238,7 @@ class LinearTrackerTest {
     tracker.linkPullRequest(key, "https://github.com/acme/shop/pull/42", "PR #42: Fix checkout crash");
     tracker.linkPullRequest(key, "https://github.com/acme/shop/pull/42", "PR #42: Fix checkout crash (v2)");
 
-    assertThat(fx.linear.snapshot(id).attachments()).containsExactly("https://github.com/acme/shop/pull/42");
+    assertThat(fx.linear.snapshot(id).attachmentUrls()).containsExactly("https://github.com/acme/shop/pull/42");
   }
 
   @Test
