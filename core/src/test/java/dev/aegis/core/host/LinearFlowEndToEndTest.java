@@ -69,7 +69,7 @@ class LinearFlowEndToEndTest {
     assertThat(refused.outputs().get("decision")).contains("linear:ENG-1 refused - mallory@example.com may not command");
     assertThat(w.repo.issues()).noneMatch(dev.aegis.testkit.github.FakeIssue::pullRequest);
     assertThat(w.linear.snapshot(id).comments()).anyMatch(c -> c.authorEmail().equals(w.aegis.email())
-        && c.body().startsWith("Thanks, ") && c.body().contains("mallory@example.com") && c.body().contains("linear.approvers"));
+        && c.body().startsWith("Thanks, mallory@example.com.") && c.body().contains("linear.approvers"));
     assertThat(w.linear.snapshot(id).labels()).contains("aegis:awaiting-approval");
 
     String approval = w.linear.comment(id, w.maya, "/aegis proceed " + runId);
@@ -80,7 +80,7 @@ class LinearFlowEndToEndTest {
     assertThat(prUrl).isNotBlank();
     dev.aegis.testkit.github.FakeIssue pr = onlyPullRequest();
     assertThat(pr.body()).contains("Fixes ENG-1 (http").contains("/issue/ENG-1")
-        .doesNotContain(w.aegis.apiKey());
+        .contains("approved by maya@example.com.").doesNotContain(w.aegis.apiKey());
     assertThat(pr.labels()).contains("aegis");
     FakeIssue fixed = w.linear.snapshot(id);
     String issueUrl = "https://linear.app/fake/issue/ENG-1";

@@ -97,7 +97,7 @@ class LinearRunStateTest {
 
     List<FakeComment> refusals = byAegis(id).stream().filter(c -> c.body().startsWith("Thanks,")).toList();
     assertThat(refusals).singleElement().satisfies(c -> assertThat(c.body())
-        .contains("mallory@example.com").doesNotContain("aegis:refused"));
+        .startsWith("Thanks, mallory@example.com.").doesNotContain("\u200B", "aegis:refused"));
     assertThat(later.outputs().getOrDefault("pr-url", "")).as("judged when they were made").isEmpty();
     assertThat(w.repo.issues()).noneMatch(dev.aegis.testkit.github.FakeIssue::pullRequest);
     assertThat(w.linear.snapshot(id).labels()).contains("aegis:awaiting-approval");
@@ -115,6 +115,20 @@ class LinearRunStateTest {
     assertThat(byAegis(id)).filteredOn(c -> c.body().contains("There is no Aegis run")).singleElement()
         .satisfies(c -> assertThat(c.body()).contains("The latest run here is `" + runId + "`")
             .doesNotContain("aegis:reply"));
+  }
+
+  @Test
+  void aStoppedRunNamesWhoStoppedItAsLinearShowsPeople() {
+    String id = w.readyDiscountBug();
+    String runId = planned(id);
+    w.linear.comment(id, w.maya, "/aegis stop " + runId);
+
+    HostResult stopped = w.scheduled("demo-fix");
+
+    assertThat(stopped.outputs().get("decision")).contains("stopped by maya@example.com");
+    assertThat(byAegis(id)).singleElement().satisfies(c -> assertThat(c.body())
+        .contains("was stopped by maya@example.com.").doesNotContain("@\u200B"));
+    assertThat(runRecords(id)).singleElement().satisfies(a -> assertThat(a.subtitle()).isEqualTo("stopped"));
   }
 
   @Test
