@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegis.testkit.linear.LinearContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,6 +38,19 @@ class LinearContractTest {
   void everyDocumentTheClientSendsIsValidAgainstLinearsOfficialSchema() {
     for (Operation operation : Operation.values()) {
       assertThat(contract.errors(documents.text(operation))).as(operation.document()).isEmpty();
+    }
+  }
+
+  @Test
+  void everyGraphQlFileIsAnOperationTheClientSendsOrAFragmentOfOne() throws Exception {
+    Set<String> known = new HashSet<>(List.of(Operation.FRAGMENTS));
+    for (Operation operation : Operation.values()) {
+      known.add(operation.document());
+    }
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/dev/aegis/core/tracker/linear"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".graphql"))
+          .map(n -> n.substring(0, n.length() - ".graphql".length())))
+          .as("a .graphql file the contract test would not see").allMatch(known::contains);
     }
   }
 
