@@ -66,7 +66,8 @@ final class CommandHandler {
     List<StatusComment> all = ledger.runs(issue.key(), comments);
     Optional<StatusComment> target = RunLedger.findIn(all, command.runId());
     if (target.isEmpty()) {
-      String current = RunLedger.latestOf(all).map(s -> " The latest run here is `" + s.state().runId() + "`.").orElse("");
+      String current = RunLedger.latestOf(all)
+          .map(s -> " The latest run here is `" + s.state().runId() + "`.").orElse("");
       replyOnce(issue, comment, marked, "There is no Aegis run `" + command.runId() + "` on this issue." + current);
       return nothing(issue, "no run " + command.runId() + " on this issue");
     }

@@ -55,7 +55,8 @@ final class StatusTexts {
   }
 
   static String stopped(RunState s, String by, String readyLabel) {
-    return Templates.render("stopped", Map.of("run", s.runId(), "by", who(s.issue().tracker(), by), "ready", readyLabel));
+    return Templates.render("stopped", Map.of(
+        "run", s.runId(), "by", who(s.issue().tracker(), by), "ready", readyLabel));
   }
 
   /** The RCA's sections, model prose made safe, without the renderer's own heading. */
