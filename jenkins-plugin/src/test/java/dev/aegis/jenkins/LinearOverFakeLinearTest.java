@@ -125,7 +125,7 @@ class LinearOverFakeLinearTest {
         .extracting(FakeComment::body)
         .as("the RCA's status comment now says the approved plan is being implemented")
         .anyMatch(body -> body.contains("implementing the approved plan") && body.contains("add() computes $1 - $2"))
-        .anyMatch(body -> body.contains("aegis:refused mallory@example.com"));
+        .anyMatch(body -> body.startsWith("Thanks, mallory@example.com.") && body.contains("linear.approvers"));
   }
 
   @Test

@@ -61,7 +61,8 @@ public final class Demo {
     step(log, "1. dana labels issue #101 'bug' + 'ready to implement': Aegis claims it and investigates");
     HostResult planned = action(entry, world, "issues", issueLabeled(), log);
     String runId = planned.outputs().getOrDefault("run-id", "");
-    show(log, "The status comment on #101", ledger.latest(world.tracker().comments(ISSUE)).map(StatusComment::text).orElse(""));
+    show(log, "The status comment on #101",
+        ledger.latest(ISSUE, world.tracker().comments(ISSUE)).map(StatusComment::text).orElse(""));
 
     step(log, "2. mallory (no write access) comments /aegis proceed " + runId + ": politely refused");
     IssueComment refused = world.tracker().addCommentBy(ISSUE, Author.human("mallory"), "/aegis proceed " + runId);
@@ -83,7 +84,7 @@ public final class Demo {
     }
     step(log, "5. Where #101 stands");
     log.line("labels: " + world.tracker().issue(ISSUE).orElseThrow().labels());
-    log.line("status: " + ledger.latest(world.tracker().comments(ISSUE)).map(s -> s.state().phase() + " (run "
+    log.line("status: " + ledger.latest(ISSUE, world.tracker().comments(ISSUE)).map(s -> s.state().phase() + " (run "
         + s.state().runId() + ")").orElse("none"));
     log.line("records (transcripts and audit logs; kept with --keep): " + dir.resolve("records"));
     return done;

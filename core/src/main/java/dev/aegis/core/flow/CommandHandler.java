@@ -2,6 +2,7 @@ package dev.aegis.core.flow;
 
 import dev.aegis.core.command.Command;
 import dev.aegis.core.command.Commands;
+import dev.aegis.core.run.Marks;
 import dev.aegis.core.run.RunLedger;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.run.StatusComment;
@@ -20,14 +21,20 @@ import java.util.Optional;
  * nothing.
  */
 final class CommandHandler {
+  private static final String REFUSED = "refused";
+  private static final String REFUSED_COMMENT = "refused-comment";
+  private static final String REPLY = "reply";
+
   private final FlowContext ctx;
   private final RunLedger ledger;
+  private final Marks marks;
   private final Authorizer authorizer;
   private final Runs runs;
 
   CommandHandler(FlowContext ctx, Authorizer authorizer, Runs runs) {
     this.ctx = ctx;
     this.ledger = new RunLedger(ctx.tracker());
+    this.marks = new Marks(ctx.tracker());
     this.authorizer = authorizer;
     this.runs = runs;
   }
@@ -47,27 +54,30 @@ final class CommandHandler {
       ctx.progress().accept("Ignoring comment " + comment.id() + ": " + forged.get());
       return nothing(issue, forged.get());
     }
-    if (refusedBefore(comments, comment.id())) {
+    Marks.Marked marked = marks.read(issue.key(), comments);
+    if (marked.has(new Marks.Mark(REFUSED_COMMENT, comment.id()))) {
       // judged when it was made: gaining write access later does not make an old refused command valid
       return nothing(issue, "command refused earlier");
     }
     if (!authorizer.mayCommand(issue.key(), who)) {
-      return refuse(issue, who, comment.id(), comments);
+      return refuse(issue, who, comment.id(), marked);
     }
     if (parsed instanceof Commands.Invalid invalid) {
-      replyOnce(issue, comment, comments, invalid.problem());
+      replyOnce(issue, comment, marked, invalid.problem());
       ctx.tracker().react(issue.key(), comment.id(), Reaction.CONFUSED);
       return nothing(issue, invalid.problem());
     }
     Command command = ((Commands.Valid) parsed).command();
-    Optional<StatusComment> target = ledger.find(comments, command.runId());
+    List<StatusComment> all = ledger.runs(issue.key(), comments);
+    Optional<StatusComment> target = RunLedger.findIn(all, command.runId());
     if (target.isEmpty()) {
-      String current = ledger.latest(comments).map(s -> " The latest run here is `" + s.state().runId() + "`.").orElse("");
-      replyOnce(issue, comment, comments, "There is no Aegis run `" + command.runId() + "` on this issue." + current);
+      String current = RunLedger.latestOf(all)
+          .map(s -> " The latest run here is `" + s.state().runId() + "`.").orElse("");
+      replyOnce(issue, comment, marked, "There is no Aegis run `" + command.runId() + "` on this issue." + current);
       return nothing(issue, "no run " + command.runId() + " on this issue");
     }
     RunState state = target.get().state();
-    boolean latest = ledger.latest(comments).filter(l -> l.commentId().equals(target.get().commentId())).isPresent();
+    boolean latest = RunLedger.latestOf(all).filter(l -> l.state().runId().equals(state.runId())).isPresent();
     if (latest && !ctx.tracker().inPhase(issue, state.phase())) {
       // a job died between writing the run's state and moving its label; the redelivered command (a re-run
       // job) is often the only event that comes back to this run
@@ -84,20 +94,20 @@ final class CommandHandler {
       }
       return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already handled");
     }
-    if (answered(comments, comment)) {
+    if (marked.has(replyMark(comment))) {
       // answered as not applicable ("no plan yet", "already blocked"): a later poll must not carry it out
       return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already answered");
     }
     ctx.tracker().react(issue.key(), comment.id(), Reaction.EYES);
     RunHandle run = runs.handle(issue, target.get());
     return switch (command.verb()) {
-      case PROCEED -> proceed(run, comment, comments);
-      case STOP -> stop(run, comment, comments);
-      case ASK -> ask(run, comment, command.text(), comments);
+      case PROCEED -> proceed(run, comment, marked);
+      case STOP -> stop(run, comment, marked);
+      case ASK -> ask(run, comment, command.text(), comments, marked);
     };
   }
 
-  private FlowResult proceed(RunHandle run, IncomingComment c, List<IssueComment> comments) {
+  private FlowResult proceed(RunHandle run, IncomingComment c, Marks.Marked marked) {
     RunState s = run.state();
     if (s.phase() == Phase.AWAITING_APPROVAL) {
       return runs.implement(run, c.id(), c.author().login());
@@ -113,32 +123,33 @@ final class CommandHandler {
           + (s.phase() == Phase.PR_OPENED ? "done: its pull request is open" : "already in progress"));
     }
     if (s.phase() == Phase.IN_PROGRESS) {
-      replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` is still investigating: there is no plan to approve"
+      replyOnce(run.issue(), c, marked, "Run `" + s.runId() + "` is still investigating: there is no plan to approve"
           + " yet. Read the root-cause analysis when it replaces the status comment, then reply `/aegis proceed "
           + s.runId() + "`.");
       return nothing(run.issue(), "run " + s.runId() + " has no plan yet");
     }
-    replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` has no plan waiting for approval (it is "
+    replyOnce(run.issue(), c, marked, "Run `" + s.runId() + "` has no plan waiting for approval (it is "
         + describe(s) + "), so there is nothing to proceed with.");
     return nothing(run.issue(), "run " + s.runId() + " is " + describe(s));
   }
 
-  private FlowResult stop(RunHandle run, IncomingComment c, List<IssueComment> comments) {
+  private FlowResult stop(RunHandle run, IncomingComment c, Marks.Marked marked) {
     RunState s = run.state();
     if (s.phase() == Phase.IN_PROGRESS || s.phase() == Phase.AWAITING_APPROVAL || s.phase() == Phase.BLOCKED) {
       return runs.stopper().stop(run, c.author().login(), c.id());
     }
     if (s.phase() == Phase.PR_OPENED) {
-      replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` already opened its pull request ("
+      replyOnce(run.issue(), c, marked, "Run `" + s.runId() + "` already opened its pull request ("
           + s.fact(Implementer.PR).orElse("see above") + "). Close the pull request to discard the fix.");
     }
     return nothing(run.issue(), "run " + s.runId() + " is " + describe(s));
   }
 
-  private FlowResult ask(RunHandle run, IncomingComment c, String text, List<IssueComment> comments) {
+  private FlowResult ask(
+      RunHandle run, IncomingComment c, String text, List<IssueComment> comments, Marks.Marked marked) {
     RunState s = run.state();
     if (s.phase() != Phase.AWAITING_APPROVAL && s.phase() != Phase.BLOCKED) {
-      replyOnce(run.issue(), c, comments, "Run `" + s.runId() + "` is " + describe(s)
+      replyOnce(run.issue(), c, marked, "Run `" + s.runId() + "` is " + describe(s)
           + "; `/aegis ask` re-plans a run that is awaiting approval or blocked.");
       return nothing(run.issue(), "run " + s.runId() + " is " + describe(s));
     }
@@ -163,40 +174,28 @@ final class CommandHandler {
 
   /**
    * One polite refusal per person: the first refused command gets a comment; later ones by the same person
-   * are only recorded on it (an edit, which notifies nobody), so none of them is ever carried out later.
+   * are only recorded on it (GitHub: an edit, which notifies nobody), so none of them is ever carried out later.
    */
-  private FlowResult refuse(Issue issue, String who, String commentId, List<IssueComment> comments) {
-    String person = "<!-- aegis:refused " + who.toLowerCase(java.util.Locale.ROOT) + " -->";
-    String refused = refusedMarker(commentId);
-    Optional<IssueComment> earlier = comments.stream()
-        .filter(c -> ledger.byAegis(c) && c.body().contains(person)).findFirst();
+  private FlowResult refuse(Issue issue, String who, String commentId, Marks.Marked marked) {
+    Marks.Mark person = new Marks.Mark(REFUSED, who.toLowerCase(java.util.Locale.ROOT));
+    Marks.Mark refused = new Marks.Mark(REFUSED_COMMENT, commentId);
+    Optional<IssueComment> earlier = marked.carrier(person);
     if (earlier.isEmpty()) {
-      ctx.tracker().addComment(issue.key(),
-          StatusTexts.refusal(issue.key().tracker(), who) + "\n\n" + person + "\n" + refused);
+      marks.post(issue.key(), StatusTexts.refusal(issue.key().tracker(), who), List.of(person, refused));
     } else {
-      ctx.tracker().editComment(issue.key(), earlier.get().id(), earlier.get().body() + "\n" + refused);
+      marks.add(issue.key(), earlier.get(), refused);
     }
     return FlowResult.of(issue.key(), "", FlowResult.Status.REFUSED, who + " may not command Aegis here"
         + (earlier.isPresent() ? " (already told)" : ""));
   }
 
-  private boolean refusedBefore(List<IssueComment> comments, String commentId) {
-    String refused = refusedMarker(commentId);
-    return comments.stream().anyMatch(c -> ledger.byAegis(c) && c.body().contains(refused));
-  }
-
-  private static String refusedMarker(String commentId) {
-    return "<!-- aegis:refused-comment " + commentId + " -->";
-  }
-
-  /** Answers a command once: a redelivered event finds the marker and stays silent. */
-  private void replyOnce(Issue issue, IncomingComment c, List<IssueComment> comments, String text) {
-    if (!answered(comments, c)) {
-      ctx.tracker().addComment(issue.key(), text + " " + Commands.usage() + "\n\n" + replyMarker(c));
+  /** Answers a command once: a redelivered event finds the mark and stays silent. */
+  private void replyOnce(Issue issue, IncomingComment c, Marks.Marked marked, String text) {
+    if (!marked.has(replyMark(c))) {
+      marks.post(issue.key(), text + " " + Commands.usage(), List.of(replyMark(c)));
     }
   }
 
-  /** True when Aegis already answered this command comment (see {@link #replyOnce}). */
   /**
    * Defence in depth: the event names an author, and the tracker must agree. A command is acted on only when
    * the tracker holds a comment with that id by that same person; the event's body stays the text acted on
@@ -213,13 +212,8 @@ final class CommandHandler {
             + author);
   }
 
-  private boolean answered(List<IssueComment> comments, IncomingComment c) {
-    String marker = replyMarker(c);
-    return comments.stream().anyMatch(x -> ledger.byAegis(x) && x.body().contains(marker));
-  }
-
-  private static String replyMarker(IncomingComment c) {
-    return "<!-- aegis:reply " + c.id() + " -->";
+  private static Marks.Mark replyMark(IncomingComment c) {
+    return new Marks.Mark(REPLY, c.id());
   }
 
   /** In progress, with no update for the claim grace period: the job working on it died. */

@@ -35,7 +35,7 @@ public final class RunFlow {
   /** Plans a run this job has just claimed. */
   public FlowResult afterClaim(IssueKey key) {
     Issue issue = existing(key);
-    StatusComment status = ledger.latest(ctx.tracker().comments(key))
+    StatusComment status = ledger.latest(key, ctx.tracker().comments(key))
         .orElseThrow(() -> new IllegalStateException("no status comment on " + key.display() + " after its claim"));
     return runs.plan(runs.handle(issue, status));
   }
@@ -59,7 +59,7 @@ public final class RunFlow {
     }
     Issue issue = found.get();
     List<IssueComment> comments = ctx.tracker().comments(key);
-    Optional<StatusComment> latest = ledger.latest(comments);
+    Optional<StatusComment> latest = ledger.latest(key, comments);
     if (latest.isEmpty()) {
       return Optional.empty();
     }
@@ -85,7 +85,7 @@ public final class RunFlow {
    */
   public FlowResult work(IssueKey key, String runId) {
     Issue issue = existing(key);
-    StatusComment latest = ledger.latest(ctx.tracker().comments(key))
+    StatusComment latest = ledger.latest(key, ctx.tracker().comments(key))
         .filter(s -> runId == null || runId.isBlank() || s.state().runId().equals(runId))
         .orElseThrow(() -> new IllegalArgumentException("no Aegis run " + (runId == null ? "" : runId + " ")
             + "on " + key.display()));

@@ -32,7 +32,7 @@ final class StatusTexts {
 
   /** The polite refusal of a command from someone who may not command Aegis on this tracker. */
   static String refusal(String trackerKind, String who) {
-    return Templates.render("refusal", Map.of("who", who(who), "commanders", "linear".equals(trackerKind)
+    return Templates.render("refusal", Map.of("who", who(trackerKind, who), "commanders", "linear".equals(trackerKind)
         ? LINEAR_COMMANDERS
         : "people with write access to this repository (or listed as Aegis approvers)"));
   }
@@ -55,7 +55,8 @@ final class StatusTexts {
   }
 
   static String stopped(RunState s, String by, String readyLabel) {
-    return Templates.render("stopped", Map.of("run", s.runId(), "by", who(by), "ready", readyLabel));
+    return Templates.render("stopped", Map.of(
+        "run", s.runId(), "by", who(s.issue().tracker(), by), "ready", readyLabel));
   }
 
   /** The RCA's sections, model prose made safe, without the renderer's own heading. */
@@ -71,11 +72,20 @@ final class StatusTexts {
   static String approvedBy(RunState s) {
     return AUTO_APPROVAL.equals(s.fact(Implementer.APPROVAL).orElse(""))
         ? "Aegis's auto mode (a low-risk plan; no human approved it)"
-        : who(s.fact(Implementer.APPROVED_BY).orElse(""));
+        : who(s.issue().tracker(), s.fact(Implementer.APPROVED_BY).orElse(""));
   }
 
-  /** A person's name that does not ping them. */
-  static String who(String login) {
-    return login == null || login.isBlank() ? "a maintainer" : "@\u200B" + login;
+  /**
+   * A person's name that does not ping them. On GitHub that is {@code @login} with a zero-width space after the
+   * {@code @}, which reads as the login and mentions nobody. A Linear login is an email (or a user id): written out
+   * as it is it reads well, where GitHub's form would read {@code @maya@example.com}. Not checked against a live
+   * workspace: that Linear turns no plain address into a mention (its mentions are links to a profile, and an
+   * address starts with no {@code @}); at worst it links the address.
+   */
+  static String who(String trackerKind, String login) {
+    if (login == null || login.isBlank()) {
+      return "a maintainer";
+    }
+    return "linear".equals(trackerKind) ? login : "@\u200B" + login;
   }
 }

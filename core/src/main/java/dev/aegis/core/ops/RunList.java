@@ -62,7 +62,7 @@ final class RunList {
   }
 
   private RunRow row(Issue issue, Phase phase) {
-    Optional<RunState> state = ledger.latest(tracker.comments(issue.key())).map(StatusComment::state);
+    Optional<RunState> state = ledger.latest(issue.key(), tracker.comments(issue.key())).map(StatusComment::state);
     Instant updated = state.map(RunState::updatedAt).orElse(issue.updatedAt());
     boolean stale = phase == Phase.IN_PROGRESS
         && Duration.between(updated, clock.instant()).compareTo(staleAfter) >= 0;

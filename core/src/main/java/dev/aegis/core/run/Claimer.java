@@ -62,7 +62,7 @@ public final class Claimer {
    * @throws dev.aegis.core.tracker.TrackerException when the tracker or code host fails
    */
   public ClaimOutcome claim(Issue issue, List<IssueComment> comments) {
-    Optional<StatusComment> latest = ledger.latest(comments);
+    Optional<StatusComment> latest = ledger.latest(issue.key(), comments);
     if (latest.isPresent() && latest.get().state().active()) {
       RunState state = latest.get().state();
       if (tracker.phaseOf(issue) != state.phase()) {
@@ -99,7 +99,7 @@ public final class Claimer {
       return new ClaimOutcome.Taken("", "branch " + branch + " exists and was not made by Aegis; delete it to let Aegis run");
     }
     String runId = owner.get();
-    boolean previousRunEnded = ledger.find(comments, runId).isPresent();
+    boolean previousRunEnded = ledger.find(issue.key(), comments, runId).isPresent();
     if (previousRunEnded) {
       // The branch belongs to a finished run (blocked or stopped) and the issue is ready again: new run.
       String fresh = runIds.next(issue.key());

@@ -7,44 +7,32 @@ import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.Tracker;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Asks a thin report's one question, once. A question is asked again only after a person replied (and the
  * report is still missing something) or when a different part is missing; an edit that changes nothing
- * adds no comment.
+ * adds no comment. Which question was asked last is a {@link Marks mark} on the question's comment.
  */
 final class Questions {
-  private static final Pattern MARKER = Pattern.compile("<!-- aegis:question ([A-Z_]+) -->");
+  private static final String QUESTION = "question";
 
   private final Tracker tracker;
-  private final RunLedger ledger;
+  private final Marks marks;
 
   Questions(Tracker tracker) {
     this.tracker = tracker;
-    this.ledger = new RunLedger(tracker);
+    this.marks = new Marks(tracker);
   }
 
   void askOnce(Issue issue, List<IssueComment> comments, Readiness.NeedsInfo needs) {
-    String lastAsked = null;
-    boolean repliedSince = false;
-    for (IssueComment c : comments) {
-      if (ledger.byAegis(c)) {
-        Matcher m = MARKER.matcher(c.body());
-        if (m.find()) {
-          lastAsked = m.group(1);
-          repliedSince = false;
-        }
-      } else if (!c.author().bot()) {
-        repliedSince = true;
-      }
-    }
-    boolean ask = lastAsked == null || repliedSince || !lastAsked.equals(needs.missing().name());
+    Optional<Marks.Placed> last = marks.read(issue.key(), comments).latest(QUESTION);
+    boolean repliedSince = last.isPresent() && comments.subList(comments.indexOf(last.get().comment()) + 1,
+        comments.size()).stream().anyMatch(c -> !c.author().bot() && !Authors.byAegis(tracker, c));
+    boolean ask = last.isEmpty() || repliedSince || !last.get().subject().equals(needs.missing().name());
     if (ask) {
-      String body = Templates.render("question", Map.of("question", needs.question()))
-          + "\n\n<!-- aegis:question " + needs.missing().name() + " -->";
-      tracker.addComment(issue.key(), body);
+      marks.post(issue.key(), Templates.render("question", Map.of("question", needs.question())),
+          List.of(new Marks.Mark(QUESTION, needs.missing().name())));
     }
     if (tracker.phaseOf(issue) != Phase.NEEDS_INFO) {
       tracker.setPhase(issue.key(), Phase.NEEDS_INFO);

@@ -37,7 +37,7 @@ public final class Recovery {
     List<Decision> out = new ArrayList<>();
     for (Issue issue : tracker.issuesIn(Phase.IN_PROGRESS)) {
       List<IssueComment> comments = tracker.comments(issue.key());
-      Optional<StatusComment> status = ledger.latest(comments);
+      Optional<StatusComment> status = ledger.latest(issue.key(), comments);
       if (status.isPresent() && status.get().state().phase() != Phase.IN_PROGRESS) {
         // the run already ended (blocked, awaiting approval...) and a dead job left its old label: the label
         // follows the state; rewriting the status would replace the run's own note, such as failing tests

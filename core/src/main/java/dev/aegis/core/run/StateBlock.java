@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Writes and reads the hidden block that carries a {@link RunState} inside a status comment:
- * {@code <!-- aegis:state {...json...} -->}. HTML comments are invisible on GitHub and Linear. The JSON never
- * contains {@code --}, so it cannot end the HTML comment early.
+ * {@code <!-- aegis:state {...json...} -->}. HTML comments are invisible on GitHub. The JSON never contains {@code
+ * --}, so it cannot end the HTML comment early. Linear drops HTML comments from what it stores; there the same JSON
+ * ({@link #json}) goes into an issue record instead.
  *
  * <p>Reading is defensive: a block that does not parse, has a wrong version or misses a field yields empty,
  * never an exception. Callers must only read blocks from comments Aegis itself wrote.
@@ -31,6 +32,11 @@ public final class StateBlock {
 
   /** The block for {@code state}, to append to a comment body. */
   public String write(RunState state) {
+    return "<!-- aegis:state " + json(state).replace("--", "-\\u002d") + " -->";
+  }
+
+  /** The state as the JSON object the block carries. */
+  public String json(RunState state) {
     ObjectNode node = json.createObjectNode();
     node.put("v", VERSION);
     node.put("run", state.runId());
@@ -44,7 +50,7 @@ public final class StateBlock {
     node.putPOJO("handled", state.handled());
     node.putPOJO("facts", state.facts());
     try {
-      return "<!-- aegis:state " + json.writeValueAsString(node).replace("--", "-\\u002d") + " -->";
+      return json.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise run state", e);
     }
@@ -60,11 +66,16 @@ public final class StateBlock {
     while (m.find()) {
       last = m.group(1); // Aegis appends its block last; anything before it is text
     }
-    if (last == null) {
+    return last == null ? Optional.empty() : parse(last);
+  }
+
+  /** The state in a JSON object written by {@link #json}; empty when it does not parse, like {@link #read}. */
+  public Optional<RunState> parse(String stateJson) {
+    if (stateJson == null || stateJson.isBlank()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(parse(json.readTree(last)));
+      return Optional.of(parse(json.readTree(stateJson)));
     } catch (JsonProcessingException | RuntimeException e) {
       return Optional.empty();
     }

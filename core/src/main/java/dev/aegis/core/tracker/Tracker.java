@@ -115,6 +115,15 @@ public interface Tracker {
   default void linkPullRequest(IssueKey key, String url, String title) {}
 
   /**
+   * Where this tracker keeps Aegis's records (run state, notes) verbatim, when its comment bodies do not keep a hidden
+   * HTML block. Empty, the default, means they do (GitHub): Aegis then keeps its state in hidden blocks of its own
+   * comments. Linear drops HTML from comments and keeps records as issue attachments instead.
+   */
+  default Optional<IssueRecords> records() {
+    return Optional.empty();
+  }
+
+  /**
    * The names of the labels this tracker offers (GitHub: the repository's labels), for {@code aegis status}.
    * Empty when this tracker cannot list them; the default, so trackers without labels need not care.
    */

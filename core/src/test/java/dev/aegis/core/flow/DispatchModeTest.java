@@ -54,7 +54,7 @@ class DispatchModeTest {
             clock, new NoEngine(), line -> { }), true));
 
     FlowResult first = controller.comment(key, new IncomingComment(proceed.id(), proceed.author(), proceed.body()));
-    StatusComment afterFirst = new RunLedger(tracker).latest(tracker.comments(key)).orElseThrow();
+    StatusComment afterFirst = new RunLedger(tracker).latest(key, tracker.comments(key)).orElseThrow();
     clock.advance(Duration.ofMinutes(5));
     FlowResult again = controller.comment(key, new IncomingComment(proceed.id(), proceed.author(), proceed.body()));
 
@@ -62,7 +62,7 @@ class DispatchModeTest {
     assertThat(again.status()).isEqualTo(FlowResult.Status.QUEUED);
     assertThat(again.queued()).isEqualTo(first.queued());
     assertThat(first.queued().step()).isEqualTo("implement");
-    assertThat(new RunLedger(tracker).latest(tracker.comments(key)).orElseThrow().state().updatedAt())
+    assertThat(new RunLedger(tracker).latest(key, tracker.comments(key)).orElseThrow().state().updatedAt())
         .as("the controller must not keep a dead worker's run looking alive").isEqualTo(afterFirst.state().updatedAt());
   }
 

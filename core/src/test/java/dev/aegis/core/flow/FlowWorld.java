@@ -147,7 +147,7 @@ final class FlowWorld {
   List<String> replies() {
     List<String> out = new ArrayList<>();
     for (IssueComment c : tracker.comments(KEY)) {
-      if (ledger.byAegis(c) && ledger.runs(List.of(c)).isEmpty()) {
+      if (ledger.byAegis(c) && ledger.runs(KEY, List.of(c)).isEmpty()) {
         out.add(c.body());
       }
     }

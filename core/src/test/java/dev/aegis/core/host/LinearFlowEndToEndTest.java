@@ -49,9 +49,18 @@ class LinearFlowEndToEndTest {
     assertThat(issue.state()).as("moved to the in-progress state when claimed").isEqualTo("In Progress");
     List<FakeComment> byAegis = issue.comments().stream().filter(c -> c.authorEmail().equals(w.aegis.email())).toList();
     assertThat(byAegis).hasSize(1);
-    assertThat(byAegis.get(0).body()).contains("/aegis proceed " + runId, "src/cart.sh", "<!-- aegis:state ",
-        "Linear approvers list");
+    assertThat(byAegis.get(0).body()).contains("/aegis proceed " + runId, "src/cart.sh", "Linear approvers list")
+        .as("Linear keeps no hidden HTML block").doesNotContain("aegis:state");
     assertThat(byAegis.get(0).edited()).as("the RCA replaced the claim's status comment").isTrue();
+    assertThat(issue.attachments()).as("the run's state, in an attachment Aegis made").singleElement()
+        .satisfies(a -> {
+          assertThat(a.creatorEmail()).isEqualTo(w.aegis.email());
+          assertThat(a.title()).isEqualTo("Aegis run " + runId);
+          assertThat(a.subtitle()).isEqualTo("awaiting approval");
+          assertThat(a.url()).endsWith("/issue/ENG-1#aegis-run-" + runId);
+          assertThat((String) a.metadata().get("state")).contains("\"phase\":\"AWAITING_APPROVAL\"");
+          assertThat((String) a.metadata().get("comment")).isEqualTo(byAegis.get(0).id());
+        });
 
     w.linear.comment(id, w.mallory, "/aegis proceed " + runId);
     HostResult refused = w.scheduled("demo-fix");
@@ -60,7 +69,7 @@ class LinearFlowEndToEndTest {
     assertThat(refused.outputs().get("decision")).contains("linear:ENG-1 refused - mallory@example.com may not command");
     assertThat(w.repo.issues()).noneMatch(dev.aegis.testkit.github.FakeIssue::pullRequest);
     assertThat(w.linear.snapshot(id).comments()).anyMatch(c -> c.authorEmail().equals(w.aegis.email())
-        && c.body().contains("aegis:refused mallory@example.com") && c.body().contains("linear.approvers"));
+        && c.body().startsWith("Thanks, mallory@example.com.") && c.body().contains("linear.approvers"));
     assertThat(w.linear.snapshot(id).labels()).contains("aegis:awaiting-approval");
 
     String approval = w.linear.comment(id, w.maya, "/aegis proceed " + runId);
@@ -71,10 +80,13 @@ class LinearFlowEndToEndTest {
     assertThat(prUrl).isNotBlank();
     dev.aegis.testkit.github.FakeIssue pr = onlyPullRequest();
     assertThat(pr.body()).contains("Fixes ENG-1 (http").contains("/issue/ENG-1")
-        .doesNotContain(w.aegis.apiKey());
+        .contains("approved by maya@example.com.").doesNotContain(w.aegis.apiKey());
     assertThat(pr.labels()).contains("aegis");
     FakeIssue fixed = w.linear.snapshot(id);
-    assertThat(fixed.attachments()).containsExactly(prUrl);
+    String issueUrl = "https://linear.app/fake/issue/ENG-1";
+    assertThat(fixed.attachmentUrls()).as("one record per run, Aegis's notes (the refusal), the pull request")
+        .containsExactly(issueUrl + "#aegis-run-" + runId, issueUrl + "#aegis-notes", prUrl);
+    assertThat(fixed.attachments().get(0).subtitle()).isEqualTo("pr opened");
     assertThat(fixed.state()).isEqualTo("In Review");
     assertThat(fixed.labels()).contains("aegis:pr-opened").doesNotContain("aegis:awaiting-approval", "aegis:in-progress");
     assertThat(fixed.comments()).filteredOn(c -> c.id().equals(approval)).singleElement()

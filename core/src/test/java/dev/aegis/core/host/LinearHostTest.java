@@ -161,7 +161,7 @@ class LinearHostTest {
 
     assertThat(r.outcome()).isEqualTo(Outcome.CONFIG_ERROR);
     assertThat(r.message()).contains("'Reviewing'", "linear.states.in-review", "Engineering (ENG)",
-        "Backlog, Todo, In Progress, In Review, Done, Canceled");
+        "Backlog, Todo, In Progress, In Review, Done, Canceled, Duplicate");
   }
 
   @Test

@@ -62,7 +62,7 @@ class ClaimerTest {
     assertThat(code.branchHead(state.branch())).contains(state.claim());
     assertThat(code.commit(state.claim()).message()).contains("Aegis-Run: " + state.runId());
     assertThat(tracker.comments(issue.key())).hasSize(1);
-    assertThat(new RunLedger(tracker).latest(tracker.comments(issue.key())).orElseThrow().state()).isEqualTo(state);
+    assertThat(new RunLedger(tracker).latest(issue.key(), tracker.comments(issue.key())).orElseThrow().state()).isEqualTo(state);
     assertThat(tracker.issue(issue.key()).orElseThrow().labels()).contains("aegis:in-progress", "bug");
   }
 

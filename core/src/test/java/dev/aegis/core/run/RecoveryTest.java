@@ -45,7 +45,7 @@ class RecoveryTest {
         .containsExactly("github:#8 blocked - no progress for 21 min (run 8-abcdef)");
 
     assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:blocked").doesNotContain("aegis:in-progress");
-    StatusComment status = new RunLedger(tracker).latest(tracker.comments(key)).orElseThrow();
+    StatusComment status = new RunLedger(tracker).latest(key, tracker.comments(key)).orElseThrow();
     assertThat(status.state().phase()).isEqualTo(Phase.BLOCKED);
     assertThat(status.state().fact(RunState.STAGE)).contains("blocked");
     assertThat(tracker.comments(key)).hasSize(1).first().satisfies(c -> assertThat(c.body())
@@ -72,7 +72,7 @@ class RecoveryTest {
   @Test
   void aLabelLeftBehindByADeadJobFollowsTheRunStateInsteadOfBlockingTheRun() {
     RunLedger ledger = new RunLedger(tracker);
-    StatusComment claimed = ledger.latest(tracker.comments(key)).orElseThrow();
+    StatusComment claimed = ledger.latest(key, tracker.comments(key)).orElseThrow();
     ledger.update(key, claimed, "the plan", claimed.state().withPhase(Phase.AWAITING_APPROVAL, clock.instant()));
     clock.advance(Duration.ofMinutes(30));
 
@@ -82,7 +82,7 @@ class RecoveryTest {
 
     assertThat(tracker.issue(key).orElseThrow().labels())
         .contains("aegis:awaiting-approval").doesNotContain("aegis:in-progress", "aegis:blocked");
-    StatusComment status = ledger.latest(tracker.comments(key)).orElseThrow();
+    StatusComment status = ledger.latest(key, tracker.comments(key)).orElseThrow();
     assertThat(status.state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
     assertThat(status.text()).isEqualTo("the plan");
   }
@@ -90,13 +90,13 @@ class RecoveryTest {
   @Test
   void aRunThatEndedButKeptItsInProgressLabelGetsTheRightLabelAndKeepsItsNote() {
     RunLedger ledger = new RunLedger(tracker);
-    StatusComment status = ledger.latest(tracker.comments(key)).orElseThrow();
+    StatusComment status = ledger.latest(key, tracker.comments(key)).orElseThrow();
     ledger.update(key, status, "the tests fail: FAIL add", status.state().withPhase(Phase.BLOCKED, clock.instant()));
     clock.advance(Duration.ofMinutes(45));
 
     assertThat(recovery().recover(false)).isEmpty();
 
     assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:blocked").doesNotContain("aegis:in-progress");
-    assertThat(ledger.latest(tracker.comments(key)).orElseThrow().text()).isEqualTo("the tests fail: FAIL add");
+    assertThat(ledger.latest(key, tracker.comments(key)).orElseThrow().text()).isEqualTo("the tests fail: FAIL add");
   }
 }

@@ -2,13 +2,17 @@ package dev.aegis.testkit.linear;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+/** An attachment: unique per issue and URL; its creator is whoever created it first, whoever updated it since. */
 final class AttachmentNode extends FakeNode {
   final IssueNode issue;
   final UserNode creator;
   final String url;
   String title;
   String subtitle;
+  Map<String, Object> metadata = new LinkedHashMap<>();
 
   AttachmentNode(String id, Instant createdAt, IssueNode issue, UserNode creator, String url) {
     super(id, createdAt);
@@ -23,6 +27,7 @@ final class AttachmentNode extends FakeNode {
       case "url" -> url;
       case "title" -> title;
       case "subtitle" -> subtitle;
+      case "metadata" -> metadata;
       case "creator" -> creator;
       case "issue" -> issue;
       default -> throw unserved(field);

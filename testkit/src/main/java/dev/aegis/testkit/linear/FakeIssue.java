@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An issue as {@link FakeLinear} holds it now, for assertions.
  *
- * @param attachments attached URLs, in creation order
+ * @param attachments attachments, in creation order
  */
 public record FakeIssue(
     String id,
@@ -14,11 +14,16 @@ public record FakeIssue(
     String state,
     List<String> labels,
     List<FakeComment> comments,
-    List<String> attachments,
+    List<FakeAttachment> attachments,
     boolean trashed) {
   public FakeIssue {
     labels = List.copyOf(labels);
     comments = List.copyOf(comments);
     attachments = List.copyOf(attachments);
+  }
+
+  /** The attachments' URLs, in creation order. */
+  public List<String> attachmentUrls() {
+    return attachments.stream().map(FakeAttachment::url).toList();
   }
 }

@@ -22,13 +22,17 @@ import java.util.Map;
 
 /**
  * A stateful fake of Linear's GraphQL API over real HTTP on 127.0.0.1. Requests are executed by graphql-java
- * against {@link LinearContract the schema Linear publishes}, so a query with a wrong field, argument or type is
- * rejected (HTTP 400, {@code GRAPHQL_VALIDATION_FAILED}) as Linear would reject it. Authentication is Linear's
- * personal API key scheme: the raw key in {@code Authorization}, no {@code Bearer}.
+ * against {@link LinearContract a subset of the schema Linear publishes}, so a query with a wrong field, argument or
+ * type is rejected (HTTP 400, {@code GRAPHQL_VALIDATION_FAILED}) as Linear would reject it. Authentication is
+ * Linear's personal API key scheme: the raw key in {@code Authorization}, no {@code Bearer}.
+ *
+ * <p>It keeps what real Linear keeps: comment and issue bodies lose their HTML ({@link ProseMirror}: hidden
+ * {@code <!-- -->} blocks vanish), attachments are unique per issue and URL (creating one again updates it), and
+ * attachment metadata is kept verbatim.
  *
  * <p>Seed it ({@link #team}, {@link #user}, {@link #label}, {@link #issue}), point the client at {@link
  * #endpoint()}, then assert on {@link #snapshot(String)} and {@link #requests(String)}. {@link #failNext} queues
- * rate limits and server errors.
+ * rate limits and server errors; {@link #failNextOf} fails one kind of request, as a job dying at that step.
  */
 public final class FakeLinear implements AutoCloseable {
   private final Object lock = new Object();
@@ -38,6 +42,7 @@ public final class FakeLinear implements AutoCloseable {
   private final LinearSeeds seeds;
   private final GraphQL graphQL;
   private final Deque<FakeFailure> failures = new ArrayDeque<>();
+  private final List<Targeted> targeted = new ArrayList<>();
   private final List<LoggedRequest> log = new ArrayList<>();
   private final HttpServer server;
 
@@ -74,7 +79,10 @@ public final class FakeLinear implements AutoCloseable {
     return contract;
   }
 
-  /** A team with Linear's default workflow: Backlog, Todo, In Progress, In Review, Done, Canceled. */
+  /**
+   * A team with Linear's default workflow: Backlog, Todo, In Progress, In Review, Done, Canceled, and the
+   * system-managed Duplicate state (type {@code duplicate}, closed like {@code completed} and {@code canceled}).
+   */
   public FakeTeam team(String key, String name) {
     synchronized (lock) {
       return seeds.team(key, name);
@@ -127,6 +135,27 @@ public final class FakeLinear implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds an attachment to an issue as {@code creator} would through Linear's {@code attachmentCreate}: an integration's
+   * link, or a look-alike of Aegis's records planted by someone else. Creating one with a URL the issue already has
+   * updates that attachment.
+   */
+  public void attach(String identifier, FakeUser creator, String url, String title, Map<String, Object> metadata) {
+    synchronized (lock) {
+      seeds.attach(identifier, creator, url, title, metadata);
+    }
+  }
+
+  /**
+   * From now on, answer every attachment's metadata empty, as a Linear that does not keep it would: Aegis must notice
+   * and stop instead of losing its runs.
+   */
+  public void dropAttachmentMetadata() {
+    synchronized (lock) {
+      store.keepsAttachmentMetadata = false;
+    }
+  }
+
   /** Moves an issue to the trash: hidden from listings, still readable by id with {@code trashed: true}. */
   public void trash(String identifier) {
     synchronized (lock) {
@@ -145,6 +174,16 @@ public final class FakeLinear implements AutoCloseable {
   public void failNext(FakeFailure... next) {
     synchronized (lock) {
       failures.addAll(List.of(next));
+    }
+  }
+
+  /**
+   * Lets {@code passing} requests that select {@code rootField} ({@code commentCreate}, {@code attachmentCreate}...)
+   * through, then answers the next one with {@code failure} without executing it: a job that dies at that step.
+   */
+  public void failNextOf(String rootField, int passing, FakeFailure failure) {
+    synchronized (lock) {
+      targeted.add(new Targeted(rootField, passing, failure));
     }
   }
 
@@ -191,9 +230,27 @@ public final class FakeLinear implements AutoCloseable {
     JsonNode request = json.readTree(body);
     String query = request.path("query").asText("");
     String operation = request.path("operationName").isTextual() ? request.path("operationName").asText() : null;
-    Answer answer = failures.isEmpty() ? execute(exchange, request, query, operation) : failure(failures.poll());
-    log.add(new LoggedRequest(operation, Documents.rootFields(query, operation), answer.status()));
+    List<String> roots = Documents.rootFields(query, operation);
+    FakeFailure planned = failures.isEmpty() ? aimedAt(roots) : failures.poll();
+    Answer answer = planned == null ? execute(exchange, request, query, operation) : failure(planned);
+    log.add(new LoggedRequest(operation, roots, answer.status()));
     return answer;
+  }
+
+  /** The targeted failure due for a request selecting {@code roots}, if any (counting down the others). */
+  private FakeFailure aimedAt(List<String> roots) {
+    for (int i = 0; i < targeted.size(); i++) {
+      Targeted t = targeted.get(i);
+      if (roots.contains(t.rootField())) {
+        if (t.passing() == 0) {
+          targeted.remove(i);
+          return t.failure();
+        }
+        targeted.set(i, new Targeted(t.rootField(), t.passing() - 1, t.failure()));
+        return null;
+      }
+    }
+    return null;
   }
 
   private Answer execute(HttpExchange exchange, JsonNode request, String query, String operation)
@@ -232,4 +289,6 @@ public final class FakeLinear implements AutoCloseable {
   }
 
   private record Answer(int status, String body, Map<String, String> headers) {}
+
+  private record Targeted(String rootField, int passing, FakeFailure failure) {}
 }

@@ -37,7 +37,7 @@ final class IssueNode extends FakeNode {
       case "number" -> (double) number;
       case "title" -> title;
       case "description" -> description;
-      case "url" -> "https://linear.app/fake/issue/" + identifier() + "/" + slug();
+      case "url" -> "https://linear.app/" + OrganizationNode.URL_KEY + "/issue/" + identifier() + "/" + slug();
       case "branchName" -> identifier().toLowerCase(Locale.ROOT) + "-" + slug();
       case "trashed" -> trashed ? Boolean.TRUE : null;
       case "state" -> state;

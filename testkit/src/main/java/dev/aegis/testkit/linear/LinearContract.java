@@ -9,6 +9,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,10 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The part of Linear's GraphQL schema Aegis uses ({@code linear-subset.graphql}, generated from the types Linear
- * publishes in {@code @linear/sdk} by {@code testkit/scripts/linear-schema.mjs}). A document that names a field,
- * argument or type Linear does not have, or passes an argument of the wrong type, fails {@link #errors(String)}
- * exactly as it would fail graphql-java's validation in {@link FakeLinear}.
+ * A Linear GraphQL schema to validate documents against: {@link #official()} is Linear's own schema (the contract),
+ * {@link #load()} the subset of it {@link FakeLinear} executes ({@code linear-subset.graphql}, cut out of the official
+ * one by {@link LinearSubset}). A document that names a field, argument or type Linear does not have, or passes an
+ * argument of the wrong type, fails {@link #errors(String)}.
  */
 public final class LinearContract {
   static final String RESOURCE = "/dev/aegis/testkit/linear/linear-subset.graphql";
@@ -27,18 +28,32 @@ public final class LinearContract {
   private final TypeDefinitionRegistry registry;
   private final GraphQLSchema validationSchema;
 
-  private LinearContract(TypeDefinitionRegistry registry) {
+  private LinearContract(TypeDefinitionRegistry registry, boolean executable) {
     this.registry = registry;
-    this.validationSchema = schema(LinearScalars.wiring());
+    this.validationSchema = executable
+        ? schema(LinearScalars.wiring())
+        : UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
   }
 
-  /** Loads the generated schema subset from the classpath. */
+  /** The schema subset the fake executes, from the classpath (fast: load it per fake). */
   public static LinearContract load() {
-    try (InputStream in = LinearContract.class.getResourceAsStream(RESOURCE)) {
+    return new LinearContract(new SchemaParser().parse(read(RESOURCE)), true);
+  }
+
+  /**
+   * Linear's official schema ({@code linear-schema.graphql}, see its {@code NOTICE.md}), for validation only. It is
+   * large (1.2 MB, 1,171 types): loading takes a second or two, so load it once per test class.
+   */
+  public static LinearContract official() {
+    return new LinearContract(new SchemaParser().parse(read(LinearSubset.OFFICIAL)), false);
+  }
+
+  static String read(String resource) {
+    try (InputStream in = LinearContract.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing " + RESOURCE + "; run testkit/scripts/linear-schema.mjs");
+        throw new IllegalStateException("missing " + resource + " on the classpath (testkit resources)");
       }
-      return new LinearContract(new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

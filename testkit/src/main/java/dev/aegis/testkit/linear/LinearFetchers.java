@@ -72,11 +72,13 @@ final class LinearFetchers {
         "reactionCreate", guarded(env -> payload("reaction", mutations.createReaction(input(env), viewer(env)))),
         "attachmentCreate", guarded(env -> {
           Map<String, Object> in = input(env);
+          @SuppressWarnings("unchecked")
+          Map<String, Object> metadata = (Map<String, Object>) in.get("metadata");
           return payload("attachment", mutations.attach((String) in.get("issueId"), (String) in.get("url"),
-              (String) in.get("title"), (String) in.get("subtitle"), viewer(env)));
+              (String) in.get("title"), (String) in.get("subtitle"), metadata, viewer(env)));
         }),
         "attachmentLinkURL", guarded(env -> payload("attachment", mutations.attach(env.getArgument("issueId"),
-            env.getArgument("url"), env.getArgument("title"), null, viewer(env)))));
+            env.getArgument("url"), env.getArgument("title"), null, null, viewer(env)))));
   }
 
   private Map<String, Object> payload(String name, FakeNode node) {

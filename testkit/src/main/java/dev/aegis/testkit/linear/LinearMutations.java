@@ -1,10 +1,14 @@
 package dev.aegis.testkit.linear;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What Linear's mutations do to the fake workspace, with Linear's rules where Aegis depends on them. */
+/**
+ * What Linear's mutations do to the fake workspace, with Linear's rules where Aegis depends on them: bodies are
+ * stored as Linear stores them ({@link ProseMirror}: HTML is lost), attachments are unique per issue and URL.
+ */
 final class LinearMutations {
   private final LinearStore store;
 
@@ -18,7 +22,8 @@ final class LinearMutations {
       throw LinearApiError.invalidInput("FakeLinear only supports comments on issues (issueId is required)");
     }
     IssueNode issue = store.issue(issueId);
-    CommentNode comment = new CommentNode(store.newId(), store.tick(), issue, viewer, (String) input.get("body"));
+    CommentNode comment =
+        new CommentNode(store.newId(), store.tick(), issue, viewer, ProseMirror.stored((String) input.get("body")));
     issue.comments.add(comment);
     return comment;
   }
@@ -30,7 +35,7 @@ final class LinearMutations {
       throw LinearApiError.forbidden("You can only edit your own comments");
     }
     if (input.get("body") != null) {
-      comment.body = (String) input.get("body");
+      comment.body = ProseMirror.stored((String) input.get("body"));
       comment.editedAt = store.tick();
       comment.updatedAt = comment.editedAt;
     }
@@ -60,7 +65,7 @@ final class LinearMutations {
       issue.title = (String) input.get("title");
     }
     if (input.get("description") != null) {
-      issue.description = (String) input.get("description");
+      issue.description = ProseMirror.stored((String) input.get("description"));
     }
     issue.updatedAt = store.tick();
     return issue;
@@ -83,9 +88,21 @@ final class LinearMutations {
     return reaction;
   }
 
-  /** Attachment URLs are unique per issue: creating one again updates it (Linear's documented behaviour). */
-  AttachmentNode attach(String issueId, String url, String title, String subtitle, UserNode viewer) {
+  /**
+   * Attachment URLs are unique per issue: creating one again updates it (Linear's documented behaviour, whoever
+   * does it), and its creator stays who created it first. Metadata is key-value with string or number values (as
+   * Linear's attachment guide says) and is kept verbatim, unless the fake was told to drop it.
+   */
+  AttachmentNode attach(
+      String issueId, String url, String title, String subtitle, Map<String, Object> metadata, UserNode viewer) {
     IssueNode issue = store.issue(issueId);
+    if (metadata != null) {
+      for (Map.Entry<String, Object> entry : metadata.entrySet()) {
+        if (!(entry.getValue() instanceof String) && !(entry.getValue() instanceof Number)) {
+          throw LinearApiError.invalidInput("Attachment metadata values must be strings or numbers: " + entry.getKey());
+        }
+      }
+    }
     AttachmentNode attachment = issue.attachments.stream()
         .filter(a -> a.url.equals(url))
         .findFirst()
@@ -96,6 +113,9 @@ final class LinearMutations {
         });
     attachment.title = title == null ? url : title;
     attachment.subtitle = subtitle;
+    if (metadata != null) {
+      attachment.metadata = store.keepsAttachmentMetadata ? new LinkedHashMap<>(metadata) : new LinkedHashMap<>();
+    }
     attachment.updatedAt = store.tick();
     return attachment;
   }

@@ -12,7 +12,8 @@ final class LinearSeeds {
       new String[] {"In Progress", "started"},
       new String[] {"In Review", "started"},
       new String[] {"Done", "completed"},
-      new String[] {"Canceled", "canceled"});
+      new String[] {"Canceled", "canceled"},
+      new String[] {"Duplicate", "duplicate"});
 
   private final LinearStore store;
 
@@ -44,7 +45,7 @@ final class LinearSeeds {
 
   FakeUser user(String name, String email) {
     String key = "lin_api_" + store.newId().replace("-", "");
-    UserNode user = new UserNode(store.newId(), store.tick(), name, email, false, key);
+    UserNode user = new UserNode(store.newId(), store.tick(), name, email, false, key, store.organization);
     store.users.add(user);
     return new FakeUser(user.id, name, email, key);
   }
@@ -58,7 +59,7 @@ final class LinearSeeds {
     UserNode creator = seed.creator == null ? null : user(seed.creator.id());
     IssueNode issue = new IssueNode(store.newId(), store.tick(), team, ++team.issueCount, creator, state);
     issue.title = seed.title;
-    issue.description = seed.description;
+    issue.description = ProseMirror.stored(seed.description);
     seed.labels.forEach(name -> issue.labels.add(label(team, name)));
     store.issues.add(issue);
     return issue.identifier();
@@ -66,9 +67,16 @@ final class LinearSeeds {
 
   String comment(String identifier, FakeUser author, String body) {
     IssueNode issue = store.issue(identifier);
-    CommentNode comment = new CommentNode(store.newId(), store.tick(), issue, user(author.id()), body);
+    CommentNode comment =
+        new CommentNode(store.newId(), store.tick(), issue, user(author.id()), ProseMirror.stored(body));
     issue.comments.add(comment);
     return comment.id;
+  }
+
+  /** An attachment created by {@code creator} (an integration, or someone planting a look-alike). */
+  void attach(String identifier, FakeUser creator, String url, String title, java.util.Map<String, Object> metadata) {
+    IssueNode issue = store.issue(identifier);
+    new LinearMutations(store).attach(issue.id, url, title, null, metadata, user(creator.id()));
   }
 
   void trash(String identifier) {
@@ -95,8 +103,12 @@ final class LinearSeeds {
         issue.state.name,
         issue.labels.stream().map(l -> l.name).toList(),
         issue.comments.stream().map(LinearSeeds::snapshot).toList(),
-        issue.attachments.stream().map(a -> a.url).toList(),
+        issue.attachments.stream().map(LinearSeeds::snapshot).toList(),
         issue.trashed);
+  }
+
+  private static FakeAttachment snapshot(AttachmentNode a) {
+    return new FakeAttachment(a.url, a.title, a.subtitle, a.creator == null ? null : a.creator.email, a.metadata);
   }
 
   private static FakeComment snapshot(CommentNode c) {

@@ -18,12 +18,17 @@ final class LinearStore {
   final List<LabelNode> workspaceLabels = new ArrayList<>();
   final List<IssueNode> issues = new ArrayList<>();
   final List<IssueNode> deleted = new ArrayList<>();
+  /** False to play a Linear that does not keep attachment metadata (answers it empty). */
+  boolean keepsAttachmentMetadata = true;
   private final Clock clock;
   private Instant last = Instant.EPOCH;
   private long sequence;
 
+  final OrganizationNode organization;
+
   LinearStore(Clock clock) {
     this.clock = clock;
+    this.organization = new OrganizationNode(newId(), tick());
   }
 
   /** Now, strictly after every earlier timestamp the store handed out, so creation order is total. */

@@ -8,10 +8,13 @@ final class UserNode extends FakeNode {
   final String email;
   final boolean app;
   final String apiKey;
+  final OrganizationNode organization;
   boolean active = true;
 
-  UserNode(String id, Instant createdAt, String name, String email, boolean app, String apiKey) {
+  UserNode(String id, Instant createdAt, String name, String email, boolean app, String apiKey,
+      OrganizationNode organization) {
     super(id, createdAt);
+    this.organization = organization;
     this.name = name;
     this.email = email;
     this.app = app;
@@ -26,6 +29,7 @@ final class UserNode extends FakeNode {
       case "email" -> email;
       case "active" -> active;
       case "app" -> app;
+      case "organization" -> organization;
       case "url" -> "https://linear.app/fake/profiles/" + displayName();
       default -> throw unserved(field);
     };

@@ -115,6 +115,57 @@ class FakeLinearTest {
     assertThat(linear.snapshot(id).comments().get(0).body()).isEqualTo("mine");
   }
 
+  @Test
+  void commentBodiesComeBackWithoutHtmlAsLinearStoresThemButCodeIsKept() throws Exception {
+    String id = linear.issue(eng, alice, "x").description("Broken <!-- hidden --> page").create();
+    String body = "### Status\n\nVisible.\n\n<details><summary>More</summary>\n\nInside.\n\n</details>\n\n"
+        + "Use `<br>` here.\n\n<!-- aegis:state {\"run\":\"x\"} -->";
+    String mutation = "mutation($in: CommentCreateInput!) { commentCreate(input: $in) { success comment { body } } }";
+
+    Reply reply = post(alice.apiKey(), mutation, Map.of("in", Map.of("issueId", id, "body", body)));
+
+    assertThat(reply.body().at("/data/commentCreate/comment/body").asText())
+        .isEqualTo("### Status\n\nVisible.\n\nMore\n\nInside.\n\nUse `<br>` here.");
+    assertThat(linear.snapshot(id).comments().get(0).body()).doesNotContain("<!--", "aegis:state", "<details>");
+    assertThat(post(alice.apiKey(), "query($id: String!) { issue(id: $id) { description } }", Map.of("id", id))
+        .body().at("/data/issue/description").asText()).isEqualTo("Broken  page");
+  }
+
+  @Test
+  void anAttachmentIsUniquePerIssueAndUrlAndKeepsItsFirstCreatorAndItsMetadataVerbatim() throws Exception {
+    FakeUser bob = linear.user("Bob", "bob@example.com");
+    String id = linear.issue(eng, alice, "x").create();
+    String mutation = "mutation($in: AttachmentCreateInput!) { attachmentCreate(input: $in) { success"
+        + " attachment { id metadata creator { email } } } }";
+    Map<String, Object> first = Map.of("issueId", id, "url", "https://example.com/r/1", "title", "One",
+        "metadata", Map.of("state", "{\"a\":1}", "n", 2));
+
+    JsonNode created = post(alice.apiKey(), mutation, Map.of("in", first)).body().at("/data/attachmentCreate");
+    JsonNode updated = post(bob.apiKey(), mutation, Map.of("in", Map.of("issueId", id, "url", "https://example.com/r/1",
+        "title", "Two", "metadata", Map.of("state", "changed")))).body().at("/data/attachmentCreate");
+
+    assertThat(created.at("/attachment/metadata/state").asText()).isEqualTo("{\"a\":1}");
+    assertThat(created.at("/attachment/metadata/n").asInt()).isEqualTo(2);
+    assertThat(updated.at("/attachment/id").asText()).isEqualTo(created.at("/attachment/id").asText());
+    assertThat(updated.at("/attachment/creator/email").asText()).as("the first creator stays").isEqualTo(alice.email());
+    assertThat(linear.snapshot(id).attachments()).singleElement().satisfies(a -> {
+      assertThat(a.title()).isEqualTo("Two");
+      assertThat(a.metadata()).isEqualTo(Map.of("state", "changed"));
+    });
+  }
+
+  @Test
+  void attachmentMetadataValuesMustBeStringsOrNumbers() throws Exception {
+    String id = linear.issue(eng, alice, "x").create();
+    String mutation = "mutation($in: AttachmentCreateInput!) { attachmentCreate(input: $in) { success } }";
+
+    Reply reply = post(alice.apiKey(), mutation, Map.of("in", Map.of("issueId", id, "url", "https://example.com/r",
+        "title", "t", "metadata", Map.of("nested", Map.of("a", 1)))));
+
+    assertThat(reply.body().at("/errors/0/extensions/code").asText()).isEqualTo("INVALID_INPUT");
+    assertThat(linear.snapshot(id).attachments()).isEmpty();
+  }
+
   private Reply post(String key, String query, Map<String, Object> variables) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(linear.endpoint())
         .header("Authorization", key)

@@ -6,6 +6,7 @@ import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueComment;
 import dev.aegis.core.tracker.IssueKey;
+import dev.aegis.core.tracker.IssueRecords;
 import dev.aegis.core.tracker.Permission;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.Reaction;
@@ -31,6 +32,7 @@ final class DefaultLinearTracker implements LinearTracker {
   private final Pages pages;
   private final LinearCatalog catalog;
   private final LinearPeople people;
+  private final LinearRecords records;
   private final Map<String, String> issueIds = new ConcurrentHashMap<>();
 
   DefaultLinearTracker(LinearSettings settings, LinearRuntime runtime) {
@@ -39,6 +41,7 @@ final class DefaultLinearTracker implements LinearTracker {
     this.pages = new Pages(graphQl, runtime.pageSize(), settings.connection().endpoint().toString());
     this.catalog = new LinearCatalog(settings, pages);
     this.people = new LinearPeople(settings, graphQl, pages);
+    this.records = new LinearRecords(graphQl, pages, people, settings.connection());
   }
 
   @Override
@@ -49,6 +52,12 @@ final class DefaultLinearTracker implements LinearTracker {
   @Override
   public LinearTeam team() {
     return catalog.get().team();
+  }
+
+  /** Linear drops HTML from comment bodies: Aegis's state goes into issue attachments ({@link LinearRecords}). */
+  @Override
+  public Optional<IssueRecords> records() {
+    return Optional.of(records);
   }
 
   @Override

@@ -42,7 +42,7 @@ final class LinearCatalog {
       String withdrawStateId,
       Set<String> closedStates) {
 
-    /** True when a workflow state of this name is {@code completed} or {@code canceled}. */
+    /** True when a workflow state of this name is closed: {@code completed}, {@code canceled} or {@code duplicate}. */
     boolean closed(String stateName) {
       return closedStates.contains(stateName.toLowerCase(Locale.ROOT));
     }

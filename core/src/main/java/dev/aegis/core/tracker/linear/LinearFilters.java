@@ -7,7 +7,11 @@ import java.util.Map;
 
 /** The server-side filters Aegis sends (Linear's {@code IssueFilter}, {@code CommentFilter}...), all by id. */
 final class LinearFilters {
-  static final List<String> CLOSED_TYPES = List.of("completed", "canceled");
+  /**
+   * Workflow state types of closed issues. Linear's schema lists the types as "triage", "backlog", "unstarted",
+   * "started", "completed", "canceled", "duplicate", and calls completed, canceled and duplicate issues closed.
+   */
+  static final List<String> CLOSED_TYPES = List.of("completed", "canceled", "duplicate");
 
   private LinearFilters() {}
 

@@ -18,6 +18,8 @@ final class LinearPeople {
   private final LinearGraphQl graphQl;
   private final Pages pages;
   private Author self;
+  private String selfId;
+  private String workspaceKey;
   private Set<String> approvers;
 
   LinearPeople(LinearSettings settings, LinearGraphQl graphQl, Pages pages) {
@@ -38,8 +40,22 @@ final class LinearPeople {
                 + " writes as " + expected + ". Use that user's API key, or change linear.identity.");
       }
       self = LinearMapping.author(viewer, null);
+      selfId = viewer.path("id").asText();
+      workspaceKey = viewer.path("organization").path("urlKey").asText();
     }
     return self;
+  }
+
+  /** The API key's user id: what Linear names as the creator of whatever Aegis creates. */
+  synchronized String selfId() {
+    self();
+    return selfId;
+  }
+
+  /** The workspace's URL key, the {@code acme} in {@code https://linear.app/acme/issue/ENG-950}. */
+  synchronized String workspaceKey() {
+    self();
+    return workspaceKey;
   }
 
   /** True when {@code login} (an email or a user id) is one of the configured approvers. */

@@ -9,10 +9,12 @@ import java.util.List;
  * Linear as an Aegis {@link Tracker}, for one team. Keys look like {@code linear:ENG-950}.
  *
  * <p>How the seam maps onto Linear: ready = the configured workflow state and/or label, bug = a label (Linear
- * has no issue types); "open" = any state whose type is not {@code completed} or {@code canceled}; a {@link
- * dev.aegis.core.tracker.Phase} = a configured state and/or label ({@link PhaseTarget}); {@link #permission} =
- * {@code WRITE} for people on the approvers list (emails or user ids), {@code NONE} for everyone else, since
- * Linear has no repository permissions. Names are mapped to ids once per instance, on first use.
+ * has no issue types); "open" = any state whose type is not {@code completed}, {@code canceled} or {@code
+ * duplicate}; a {@link dev.aegis.core.tracker.Phase} = a configured state and/or label ({@link PhaseTarget});
+ * {@link #permission} = {@code WRITE} for people on the approvers list (emails or user ids), {@code NONE} for
+ * everyone else, since Linear has no repository permissions; {@link #records()} = issue attachments (Linear drops
+ * HTML from comments, so no hidden state block survives there). Names are mapped to ids once per instance, on first
+ * use.
  *
  * <p>Every method may throw {@link dev.aegis.core.tracker.TrackerException}; its status is the HTTP status the
  * failure stands for even when Linear answered 200 or 400 with a GraphQL error (401 refused key, 403 no access,

@@ -15,14 +15,15 @@ enum Operation {
   ISSUE("Issue", "reading an issue", false),
   ISSUE_COMMENTS("IssueComments", "reading comments", false),
   COMMENTS_SINCE("CommentsSince", "reading new comments", false),
+  ISSUE_ATTACHMENTS("IssueAttachments", "reading Aegis's run records (issue attachments)", false),
   COMMENT_CREATE("CommentCreate", "adding a comment", true),
   COMMENT_UPDATE("CommentUpdate", "editing a comment", true),
   ISSUE_UPDATE("IssueUpdate", "updating an issue's state and labels", true),
   REACTION_CREATE("ReactionCreate", "adding a reaction", true),
-  ATTACHMENT_CREATE("AttachmentCreate", "attaching a pull request", true);
+  ATTACHMENT_CREATE("AttachmentCreate", "writing an issue attachment", true);
 
   /** Fragments a document may use. */
-  static final String[] FRAGMENTS = {"IssueFields", "CommentFields"};
+  static final String[] FRAGMENTS = {"IssueFields", "CommentFields", "AttachmentFields"};
 
   private final String document;
   private final String purpose;

@@ -87,7 +87,7 @@ class LinearPhasesTest {
     seam.link(new IssueKey("linear", id), "https://github.com/acme/shop/pull/7");
     seam.link(new IssueKey("linear", id), "https://github.com/acme/shop/pull/7");
 
-    assertThat(fx.linear.snapshot(id).attachments()).containsExactly("https://github.com/acme/shop/pull/7");
+    assertThat(fx.linear.snapshot(id).attachmentUrls()).containsExactly("https://github.com/acme/shop/pull/7");
   }
 
   /** Calls through the tracker seam, as the flow does. */

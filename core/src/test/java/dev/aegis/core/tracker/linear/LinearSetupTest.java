@@ -56,7 +56,7 @@ class LinearSetupTest {
         .isInstanceOf(LinearConfigException.class)
         .hasMessageContaining("'In Progres' (linear.states.in-progress)")
         .hasMessageContaining("Engineering (ENG)")
-        .hasMessageContaining("Backlog, Todo, In Progress, In Review, Done, Canceled")
+        .hasMessageContaining("Backlog, Todo, In Progress, In Review, Done, Canceled, Duplicate")
         .satisfies(e -> assertThat(((LinearConfigException) e).choices()).contains("In Progress"));
   }
 

@@ -45,6 +45,26 @@ class LinearTrackerTest {
   }
 
   @Test
+  void anIssueMarkedDuplicateIsClosedLikeDoneAndCanceled() {
+    String open = fx.readyBug("Checkout crashes");
+    List<String> closed = new java.util.ArrayList<>();
+    for (String state : List.of("Done", "Canceled", "Duplicate")) {
+      closed.add(fx.linear.issue(fx.eng, fx.reporter, state).labels("Bug", "ready to implement").state(state).create());
+    }
+    fx.linear.state(fx.eng, "Same as ENG-1", "duplicate");
+    closed.add(fx.linear.issue(fx.eng, fx.reporter, "Renamed").labels("Bug", "ready to implement", "aegis:blocked")
+        .state("Same as ENG-1").create());
+    LinearTracker tracker = fx.tracker();
+
+    assertThat(tracker.readyIssues()).extracting(i -> i.key().id()).containsExactly(open);
+    assertThat(tracker.issuesIn(Phase.BLOCKED)).as("a closed issue is in no phase").isEmpty();
+    assertThat(tracker.notReady(tracker.issue(new IssueKey("linear", closed.get(2))).orElseThrow()))
+        .contains("issue is Duplicate");
+    assertThat(tracker.notReady(tracker.issue(new IssueKey("linear", closed.get(3))).orElseThrow()))
+        .contains("issue is Same as ENG-1");
+  }
+
+  @Test
   void readyIssuesAreFilteredOnTheServerAndPagedWithCursors() {
     for (int i = 1; i <= 200; i++) {
       if (i % 5 < 3) {
@@ -156,7 +176,7 @@ class LinearTrackerTest {
     assertThat(status.author()).isEqualTo(tracker.self());
     assertThat(comments).hasSize(61);
     assertThat(comments.get(0).body()).isEqualTo("note 0");
-    assertThat(comments.get(60).body()).startsWith("Aegis found the cause.").contains("<!-- aegis:state");
+    assertThat(comments.get(60).body()).as("Linear keeps no HTML comment").isEqualTo("Aegis found the cause.");
     assertThat(fx.linear.snapshot(id).comments().get(60).edited()).isTrue();
     assertThat(fx.linear.requests("issue")).as("61 comments in pages of 50").isEqualTo(2);
   }
@@ -218,7 +238,7 @@ class LinearTrackerTest {
     tracker.linkPullRequest(key, "https://github.com/acme/shop/pull/42", "PR #42: Fix checkout crash");
     tracker.linkPullRequest(key, "https://github.com/acme/shop/pull/42", "PR #42: Fix checkout crash (v2)");
 
-    assertThat(fx.linear.snapshot(id).attachments()).containsExactly("https://github.com/acme/shop/pull/42");
+    assertThat(fx.linear.snapshot(id).attachmentUrls()).containsExactly("https://github.com/acme/shop/pull/42");
   }
 
   @Test
