@@ -50,6 +50,8 @@ final class CommandTools {
       result = execute(command, args.optionalInt("timeout_seconds", Integer.MAX_VALUE));
     } catch (PolicyException e) {
       throw new ToolError("run_command: " + e.getMessage() + ". Investigate with list_files, read_file and search.");
+    } finally {
+      files.changed();
     }
     String head = result.timedOut()
         ? "killed after " + result.elapsed().toSeconds() + "s (timeout)\n"

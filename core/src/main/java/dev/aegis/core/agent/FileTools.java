@@ -24,6 +24,8 @@ final class FileTools {
   private final Workspace workspace;
   private final Checkout git;
   private final Set<String> written = new LinkedHashSet<>();
+  /** The listing, kept until a file tool or a command may have changed the tree. */
+  private List<String> listing;
 
   FileTools(Workspace workspace, Checkout git) {
     this.workspace = workspace;
@@ -60,12 +62,23 @@ final class FileTools {
     return Files.isDirectory(real) ? relative + "/" : relative;
   }
 
-  /** The workspace's files, honouring .gitignore when it is a git repository. */
+  /**
+   * The workspace's files, honouring .gitignore when it is a git repository. Listed once and kept until
+   * {@link #changed()}: a step that lists, searches and runs a command lists once.
+   */
   List<String> files() {
-    return git.listFiles()
-        .map(list -> list.stream().filter(f -> Files.exists(workspace.root().resolve(f), LinkOption.NOFOLLOW_LINKS))
-            .sorted().toList())
-        .orElseGet(this::walk);
+    if (listing == null) {
+      listing = git.listFiles()
+          .map(list -> list.stream().filter(f -> Files.exists(workspace.root().resolve(f), LinkOption.NOFOLLOW_LINKS))
+              .sorted().toList())
+          .orElseGet(this::walk);
+    }
+    return listing;
+  }
+
+  /** The tree may have changed (a write, an edit, a command): the next {@link #files()} lists again. */
+  void changed() {
+    listing = null;
   }
 
   private List<String> walk() {
@@ -146,6 +159,7 @@ final class FileTools {
       throw new ToolError("cannot write " + path + ": " + e.getClass().getSimpleName());
     }
     written.add(workspace.relative(file));
+    changed();
     return "wrote " + path + " (" + content.lines().count() + " lines)";
   }
 
@@ -170,6 +184,7 @@ final class FileTools {
       throw new ToolError("cannot write " + path + ": " + e.getClass().getSimpleName());
     }
     written.add(workspace.relative(file));
+    changed();
     int line = EditHints.lineOf(original, at.get(0));
     return "edited " + path + " at line " + line + " (" + oldText.lines().count() + " lines replaced by "
         + newText.lines().count() + ")";

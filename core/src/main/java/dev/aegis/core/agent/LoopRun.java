@@ -61,7 +61,7 @@ final class LoopRun {
     FileTools files = new FileTools(workspace, git);
     CommandTools commands = new CommandTools(workspace, settings.sandbox(), commandEnv, space, git, files,
         meter::remaining);
-    this.tools = new ToolBox(files, new SearchTool(workspace, files), commands,
+    this.tools = new ToolBox(files, new SearchTool(workspace, files, git, task.policy().maxOutputChars()), commands,
         new FinishTool(task.mode(), redactor, git, commands, files), redactor, task.policy().maxOutputChars());
     this.specs = prompts.tools(task.mode(), task.policy().readOnly());
   }

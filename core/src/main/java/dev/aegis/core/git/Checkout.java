@@ -112,6 +112,41 @@ public final class Checkout {
     return out;
   }
 
+  /** One line {@code git grep} found. */
+  public record Hit(String path, int line, String text) {}
+
+  /**
+   * Searches the working tree as {@code git grep} does: tracked and untracked files, {@code .gitignore}
+   * honoured, binary files skipped, every size; the regular expression is Perl-compatible ({@code -P}), which
+   * reads Java's syntax the same way for everything but Java's own extensions.
+   *
+   * @param path a path or directory prefix to search under, or empty for everything
+   * @param hit gets each match in path order until it answers false
+   * @return true when git searched (matches or not); false when it could not (git without PCRE, a pattern
+   *     PCRE rejects, not a repository), and the caller should search some other way
+   */
+  public boolean grep(String regex, String path, java.util.function.Predicate<Hit> hit) {
+    List<String> args = new ArrayList<>(List.of("grep", "-n", "-I", "--untracked", "-z", "--no-color", "-P", "-e", regex));
+    if (!path.isEmpty()) {
+      args.add("--");
+      args.add(path);
+    }
+    java.util.OptionalInt exit = git.eachLine(args, line -> {
+      int a = line.indexOf('\0');
+      int b = a < 0 ? -1 : line.indexOf('\0', a + 1);
+      if (b < 0) {
+        return true;
+      }
+      try {
+        return hit.test(new Hit(line.substring(0, a), Integer.parseInt(line.substring(a + 1, b)), line.substring(b + 1)));
+      } catch (NumberFormatException e) {
+        return true;
+      }
+    });
+    // 0: matches, 1: none; stopped early (empty) means the caller had enough
+    return exit.isEmpty() || exit.getAsInt() == 0 || exit.getAsInt() == 1;
+  }
+
   /** {@code git diff HEAD}, optionally for one path; empty when git fails. */
   public Optional<String> diffAgainstHead(String path) {
     List<String> args = new ArrayList<>(List.of("diff", "--no-ext-diff", "--no-textconv", "HEAD"));

@@ -96,6 +96,51 @@ public final class Git {
     }
   }
 
+  /**
+   * Runs git and hands each line of its standard output to {@code line}, as git prints it, until git ends or
+   * {@code line} answers false (git is then stopped: a search with a million matches is not read whole).
+   *
+   * @return git's exit code, or empty when it was stopped early, timed out or could not start
+   */
+  public java.util.OptionalInt eachLine(List<String> args, java.util.function.Predicate<String> line) {
+    List<String> command = new ArrayList<>();
+    command.add(programs.requireGit().toString());
+    command.addAll(HARDENED);
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().clear();
+    pb.environment().putAll(environment());
+    try {
+      Process p = pb.start();
+      boolean stopped = false;
+      try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+          StandardCharsets.UTF_8), 1 << 16)) {
+        for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+          if (!line.test(l)) {
+            stopped = true;
+            break;
+          }
+        }
+      } finally {
+        if (stopped) {
+          p.destroyForcibly();
+        }
+      }
+      if (stopped || !p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return java.util.OptionalInt.empty();
+      }
+      return java.util.OptionalInt.of(p.exitValue());
+    } catch (IOException e) {
+      return java.util.OptionalInt.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.OptionalInt.empty();
+    }
+  }
+
   /** The environment every git call gets (nothing else): see the class comment. */
   Map<String, String> environment() {
     Map<String, String> env = new HashMap<>();

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tools one by one, as the model calls them. */
@@ -35,7 +37,7 @@ class ToolsTest {
     CommandTools commands = new CommandTools(workspace, Harness.SANDBOX, SampleProject.environment(java.util.Map.of()),
         dev.aegis.core.policy.CommandSpace.open(temp, dev.aegis.core.policy.HostPaths.none()), git, files, () -> Duration.ofMinutes(5));
     Redactor redactor = Redactor.of(List.of("s3cr3t-token-1"));
-    return new ToolBox(files, new SearchTool(workspace, files), commands, new FinishTool(mode, redactor, git, commands, files),
+    return new ToolBox(files, new SearchTool(workspace, files, git, cap), commands, new FinishTool(mode, redactor, git, commands, files),
         redactor, cap);
   }
 
@@ -61,11 +63,49 @@ class ToolsTest {
   }
 
   @Test
-  void searchResultsAreCapped() throws Exception {
+  void searchResultsAreCappedAndSayHowManyWereLeftOut() throws Exception {
     Files.writeString(root.resolve("many.txt"), "hit\n".repeat(30));
     String hits = call("search", "{\"pattern\":\"hit\",\"max_results\":5}").content();
     assertThat(hits.lines().filter(l -> l.startsWith("many.txt:")).count()).isEqualTo(5);
-    assertThat(hits).contains("more matches not shown");
+    assertThat(hits).contains("[25 more matches not shown");
+  }
+
+  @Test
+  void aSearchWhoseMatchesOverflowTheOutputIsCutAtAWholeLineNeverInTheMiddle() throws Exception {
+    Files.writeString(root.resolve("long.txt"), ("hit " + "x".repeat(290) + "\n").repeat(200));
+    String hits = call("search", "{\"pattern\":\"hit\",\"max_results\":200}").content();
+    assertThat(hits.length()).isLessThan(20_000);
+    assertThat(hits).doesNotContain("omitted").containsPattern("\\[\\d+ more matches not shown");
+    assertThat(hits.lines().filter(l -> l.startsWith("long.txt:"))).allMatch(l -> l.endsWith("x"));
+  }
+
+  @Test
+  void untrackedFilesAreSearchedAndBinaryFilesAreNot() throws Exception {
+    Files.writeString(root.resolve("untracked.txt"), "needle here\n");
+    Files.write(root.resolve("blob.bin"), new byte[] {'n', 'e', 'e', 'd', 'l', 'e', 0, 1, 2});
+    assertThat(call("search", "{\"pattern\":\"needle\"}").content()).isEqualTo("untracked.txt:1: needle here\n");
+  }
+
+  /** Outside a git checkout the JVM search runs; it must find exactly what git grep finds. */
+  @ParameterizedTest
+  @ValueSource(strings = {"add", "^#", "\\$\\(\\(", "(?i)ECHO", "[0-9]+", "^$", "\\bsh\\b"})
+  void theJvmSearchFindsExactlyWhatGitGrepFinds(String pattern) throws Exception {
+    Files.writeString(root.resolve("untracked.txt"), "echo 1\n\n# a comment\r\nadd 2 3\n");
+    String viaGit = call("search", "{\"pattern\":\"" + pattern.replace("\\", "\\\\") + "\",\"max_results\":200}").content();
+    Path copy = temp.resolve("no-git");
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.filter(Files::isRegularFile).toList()) {
+        String rel = root.relativize(p).toString();
+        if (!rel.startsWith(".git/") && !rel.startsWith("build/")) {
+          Files.createDirectories(copy.resolve(rel).getParent());
+          Files.copy(p, copy.resolve(rel));
+        }
+      }
+    }
+    root = copy;
+    tools = toolBox(Mode.FIX, Policy.defaults(), 20_000);
+    String viaJvm = call("search", "{\"pattern\":\"" + pattern.replace("\\", "\\\\") + "\",\"max_results\":200}").content();
+    assertThat(viaJvm).isEqualTo(viaGit).isNotEqualTo("(no matches)");
   }
 
   @Test

@@ -1,0 +1,294 @@
+package dev.aegis.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.core.agent.Budget;
+import dev.aegis.core.agent.EngineTask;
+import dev.aegis.core.agent.Engines;
+import dev.aegis.core.agent.LoopSettings;
+import dev.aegis.core.agent.Mode;
+import dev.aegis.core.model.ModelClients;
+import dev.aegis.core.model.ModelSettings;
+import dev.aegis.core.policy.CommandSandbox;
+import dev.aegis.core.policy.Policy;
+import dev.aegis.core.policy.Programs;
+import dev.aegis.core.policy.Secrets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Aegis's benchmarks: a harness that prints figures, to be rerun by anyone; nothing here is a test and no test
+ * asserts a duration.
+ *
+ * <pre>
+ *   java -jar benchmarks/target/aegis-benchmarks.jar search [--tree DIR] [--runs N] [--pattern REGEX]...
+ *   java -jar benchmarks/target/aegis-benchmarks.jar startup --jar action-runner/target/aegis.jar [--runs N]
+ * </pre>
+ *
+ * {@code search} runs Aegis's {@code search} tool through the real agent loop (an in-process scripted model
+ * asks for each search), so each figure is the harness time of a whole step, model excluded; beside it the
+ * same pattern with ripgrep and {@code git grep} when they are installed, and whether Aegis found the same
+ * lines as ripgrep. Without {@code --tree} it builds one: the running JDK's {@code src.zip} unpacked and
+ * committed to a git repository (about 15,000 files for JDK 25). {@code startup} times the jar's
+ * {@code --version} and {@code pickup --dry-run --demo}.
+ */
+public final class Bench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> DEFAULT_PATTERNS =
+      List.of("NullPointerException", "static final int [A-Z_]+ = 0x", "(?i)deprecated", "TODO");
+
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    String what = rest.isEmpty() ? "" : rest.remove(0);
+    switch (what) {
+      case "search" -> search(option(rest, "--tree"), Integer.parseInt(option(rest, "--runs", "5")), patterns(rest));
+      case "startup" -> startup(Path.of(option(rest, "--jar", "action-runner/target/aegis.jar")),
+          Integer.parseInt(option(rest, "--runs", "5")));
+      default -> {
+        System.err.println("usage: search [--tree DIR] [--runs N] [--pattern REGEX]... | startup --jar JAR [--runs N]");
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void search(String tree, int runs, List<String> patterns) throws Exception {
+    Path root = tree == null ? jdkTree() : Path.of(tree).toAbsolutePath();
+    Programs programs = Programs.find();
+    System.out.printf("machine: %d cores, %s, java %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
+    System.out.printf("tree: %s (%d files)%n", root, countFiles(root));
+    Path work = Files.createTempDirectory("aegis-bench");
+    Path script = work.resolve("script.json");
+    Files.writeString(script, script(patterns, runs));
+    List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
+    LoopSettings settings = LoopSettings.of(Map.of("PATH", programs.searchPath()), CommandSandbox.unisolated(programs),
+        line -> {
+          if (line.startsWith("step ")) {
+            stamps.add(System.nanoTime());
+          }
+        });
+    Path records = work.resolve("records");
+    long before = System.nanoTime();
+    Engines.loop(ModelClients.create("scripted/" + script, ModelSettings.of(Map.of())), settings).run(
+        new EngineTask(root, Mode.PLAN, "benchmark", Policy.defaults().withReadOnly(true),
+            new Budget(patterns.size() * runs + 5, 100_000_000, 1_000, Duration.ofHours(1)), records, null,
+            Secrets.none()));
+    long total = System.nanoTime() - before;
+    List<String> results = toolResults(records.resolve("transcript.jsonl"));
+    System.out.printf("%-36s %12s %12s %12s %10s %s%n", "pattern", "aegis warm", "aegis first", "ripgrep", "git grep",
+        "same lines as ripgrep");
+    for (int p = 0; p < patterns.size(); p++) {
+      List<Long> times = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        int step = p * runs + r;
+        times.add(stamps.get(step + 1) - stamps.get(step));
+      }
+      long first = times.get(0);
+      List<Long> warm = new ArrayList<>(times.subList(Math.min(1, times.size() - 1), times.size()));
+      Collections.sort(warm);
+      String pattern = patterns.get(p);
+      Timed rg = time(root, List.of("rg", "--hidden", "--glob", "!.git", "-n", "--sort", "path", "-e", pattern, "."));
+      Timed gg = time(root, List.of(programs.requireGit().toString(), "grep", "-n", "-I", "--untracked", "-P", "-e",
+          pattern));
+      System.out.printf("%-36s %10.0fms %10.0fms %12s %10s %s%n", cap(pattern), warm.get(warm.size() / 2) / 1e6,
+          first / 1e6, rg.text(), gg.text(), same(results.get(p * runs), rg));
+    }
+    System.out.printf("whole loop: %.1f s for %d steps; peak memory of this JVM: %s%n", total / 1e9, stamps.size(),
+        peakMemory());
+  }
+
+  /** One search step per pattern and run, then finish. */
+  private static String script(List<String> patterns, int runs) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode steps = root.putArray("steps");
+    for (String pattern : patterns) {
+      for (int r = 0; r < runs; r++) {
+        ObjectNode args = steps.addObject().putArray("toolCalls").addObject().put("name", "search").putObject("arguments");
+        args.put("pattern", pattern).put("max_results", 200);
+      }
+    }
+    ObjectNode finish = steps.addObject().putArray("toolCalls").addObject().put("name", "finish").putObject("arguments");
+    finish.put("summary", "s").put("root_cause", "r").put("fix_plan", "f").put("test_plan", "t").put("risk", "low");
+    finish.putArray("evidence").addObject().put("file", "x").put("line", 1).put("note", "n");
+    return root.toString();
+  }
+
+  private static List<String> toolResults(Path transcript) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(transcript)) {
+      JsonNode event = JSON.readTree(line);
+      if ("tool_result".equals(event.path("type").asText())) {
+        out.add(event.path("content").asText());
+      }
+    }
+    return out;
+  }
+
+  /** Whether the {@code path:line} rows Aegis showed are ripgrep's, and the totals agree. */
+  private static String same(String aegis, Timed rg) {
+    if (rg.output == null) {
+      return "(ripgrep not installed)";
+    }
+    Set<String> rgRows = new LinkedHashSet<>();
+    rg.output.lines().forEach(l -> rgRows.add(rowKey(l)));
+    List<String> shown = aegis.lines().filter(l -> !l.startsWith("[") && !l.startsWith("(")).map(Bench::rowKey).toList();
+    long more = aegis.lines().filter(l -> l.matches("\\[\\d+ more matches not shown.*"))
+        .mapToLong(l -> Long.parseLong(l.substring(1, l.indexOf(' ')))).sum();
+    boolean subset = rgRows.containsAll(shown);
+    boolean total = shown.size() + more == rgRows.size();
+    return subset && total ? "yes (" + rgRows.size() + " lines)" : "NO: " + shown.size() + "+" + more + " vs " + rgRows.size();
+  }
+
+  private static String rowKey(String row) {
+    String[] parts = (row.startsWith("./") ? row.substring(2) : row).split(":", 3);
+    return parts.length < 2 ? row : parts[0] + ":" + parts[1];
+  }
+
+  private record Timed(long nanos, String output) {
+    String text() {
+      return output == null ? "n/a" : String.format("%.0fms", nanos / 1e6);
+    }
+  }
+
+  /** The median of three runs of an external command (after one warm-up), or no output when it is missing. */
+  private static Timed time(Path dir, List<String> command) {
+    try {
+      String output = run(dir, command);
+      List<Long> times = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        run(dir, command);
+        times.add(System.nanoTime() - start);
+      }
+      Collections.sort(times);
+      return new Timed(times.get(1), output);
+    } catch (IOException e) {
+      return new Timed(0, null);
+    }
+  }
+
+  private static String run(Path dir, List<String> command) throws IOException {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      p.waitFor(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return out;
+  }
+
+  private static void startup(Path jar, int runs) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (List<String> args : List.of(List.of("--version"), List.of("pickup", "--dry-run", "--demo"))) {
+      List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+          jar.toString()));
+      command.addAll(args);
+      List<Long> times = new ArrayList<>();
+      for (int i = 0; i < runs + 1; i++) {
+        long start = System.nanoTime();
+        run(Path.of("."), command);
+        times.add(System.nanoTime() - start);
+      }
+      List<Long> warm = new ArrayList<>(times.subList(1, times.size()));
+      Collections.sort(warm);
+      System.out.printf("aegis %-28s median %.2f s over %d runs%n", String.join(" ", args), warm.get(warm.size() / 2) / 1e9,
+          runs);
+    }
+  }
+
+  /** The running JDK's sources, unpacked once under target/bench-tree and committed to git. */
+  private static Path jdkTree() throws IOException, InterruptedException {
+    Path root = Path.of("benchmarks", "target", "bench-tree").toAbsolutePath();
+    if (Files.isDirectory(root.resolve(".git"))) {
+      return root;
+    }
+    Path zip = sourceZip();
+    Files.createDirectories(root);
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        Path target = root.resolve(e.getName()).normalize();
+        if (!target.startsWith(root) || e.isDirectory()) {
+          continue;
+        }
+        Files.createDirectories(target.getParent());
+        Files.copy(in, target);
+      }
+    }
+    for (List<String> git : List.of(List.of("init", "-q"), List.of("add", "-A"),
+        List.of("-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-m", "jdk sources"))) {
+      List<String> command = new ArrayList<>(List.of("git"));
+      command.addAll(git);
+      new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();
+    }
+    return root;
+  }
+
+  /** The running JDK's src.zip, else the newest JDK's under /usr/lib/jvm (Temurin 25's is what the README quotes). */
+  private static Path sourceZip() throws IOException {
+    Path own = Path.of(System.getProperty("java.home"), "lib", "src.zip");
+    if (Files.isRegularFile(own)) {
+      return own;
+    }
+    try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+      return jdks.map(j -> j.resolve("lib/src.zip")).filter(Files::isRegularFile).max(java.util.Comparator.naturalOrder())
+          .orElseThrow(() -> new IOException("no JDK src.zip found; pass --tree DIR"));
+    }
+  }
+
+  private static long countFiles(Path root) throws IOException {
+    try (var files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).filter(p -> !root.relativize(p).startsWith(".git")).count();
+    }
+  }
+
+  private static String peakMemory() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+          .map(l -> l.replaceAll("\\s+", " ").substring(6).trim()).findFirst().orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String option(List<String> args, String name) {
+    return option(args, name, null);
+  }
+
+  private static String option(List<String> args, String name, String fallback) {
+    int i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+  }
+
+  private static List<String> patterns(List<String> args) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.size() - 1; i++) {
+      if (args.get(i).equals("--pattern")) {
+        out.add(args.get(i + 1));
+      }
+    }
+    return out.isEmpty() ? DEFAULT_PATTERNS : out;
+  }
+
+  private static String cap(String s) {
+    return s.length() > 34 ? s.substring(0, 33) + "…" : s;
+  }
+}
