@@ -40,6 +40,7 @@ final class JsonHttp {
 
   private static OkHttpClient defaultClient() {
     return new OkHttpClient.Builder()
+        .socketFactory(new dev.aegis.core.http.NoDelaySockets())
         .connectTimeout(Duration.ofSeconds(15))
         .readTimeout(Duration.ofMinutes(5))
         .writeTimeout(Duration.ofMinutes(1))

@@ -34,6 +34,7 @@ final class Connection implements GitHubConnection {
     this.failures = new Failures(settings);
     Cache cache = settings.cacheDirectory() == null ? null : new Cache(settings.cacheDirectory().toFile(), CACHE_BYTES);
     this.client = new OkHttpClient.Builder()
+        .socketFactory(new dev.aegis.core.http.NoDelaySockets())
         .cache(cache)
         .addInterceptor(new RetryInterceptor(settings.retry(), clock, sleeper))
         .connectTimeout(TIMEOUT)

@@ -36,7 +36,8 @@ public record LinearRuntime(
   /** A fresh OkHttp client, the system clock, real sleeping, pages of 50, 4 attempts, waits of up to 60 s. */
   public static LinearRuntime defaults() {
     return new LinearRuntime(
-        new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build(),
+        new OkHttpClient.Builder().socketFactory(new dev.aegis.core.http.NoDelaySockets())
+            .callTimeout(Duration.ofSeconds(60)).build(),
         Clock.systemUTC(),
         duration -> Thread.sleep(duration.toMillis()),
         50,
