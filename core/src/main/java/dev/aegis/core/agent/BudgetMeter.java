@@ -41,6 +41,12 @@ final class BudgetMeter {
     return price != null;
   }
 
+  /** What the prompt cache saved: the cached tokens at the uncached price, less what they did cost. */
+  double saved() {
+    return price == null ? 0 : usage().cachedInputTokens() * (price.inputPerMillion() - price.cachedInputPerMillion())
+        / 1_000_000.0;
+  }
+
   double cost() {
     return price == null ? 0 : price.cost(usage);
   }

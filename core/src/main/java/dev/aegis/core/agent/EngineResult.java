@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param auditFinalHash the audit log's last hash: publish it (job summary, status comment) so a cut-off
  *     log is caught by {@code aegis audit verify --expect-hash}
  * @param isolation how commands were isolated, one line
+ * @param savedDollars what the provider's prompt cache saved (cached tokens at the uncached price, less their
+ *     cached price); 0 when unpriced or nothing was cached
  */
 public record EngineResult(
     Stop stop, Report report, int steps, Usage usage, double costDollars, boolean priced, Path transcript,
-    Path auditLog, String auditFinalHash, String isolation) {
+    Path auditLog, String auditFinalHash, String isolation, double savedDollars) {
   public EngineResult {
     Objects.requireNonNull(stop, "stop");
     Objects.requireNonNull(usage, "usage");
@@ -30,6 +32,21 @@ public record EngineResult(
     Objects.requireNonNull(auditLog, "auditLog");
     Objects.requireNonNull(auditFinalHash, "auditFinalHash");
     isolation = Objects.requireNonNullElse(isolation, "");
+  }
+
+  /** A result with nothing saved by a prompt cache (engines that do not report it). */
+  public EngineResult(Stop stop, Report report, int steps, Usage usage, double costDollars, boolean priced,
+      Path transcript, Path auditLog, String auditFinalHash, String isolation) {
+    this(stop, report, steps, usage, costDollars, priced, transcript, auditLog, auditFinalHash, isolation, 0);
+  }
+
+  /** {@code 12,345 cached, saving $0.0312}, or empty when nothing was cached. */
+  public String cacheText() {
+    if (usage.cachedInputTokens() == 0) {
+      return "";
+    }
+    return usage.cachedInputTokens() + " cached" + (priced
+        ? String.format(java.util.Locale.ROOT, ", saving $%.4f", savedDollars) : "");
   }
 
   public Stop.Outcome outcome() {

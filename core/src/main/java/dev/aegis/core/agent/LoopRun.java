@@ -190,14 +190,16 @@ final class LoopRun {
     end.put("steps", meter.steps());
     end.put("usage", RunRecords.usage(meter.usage()));
     end.put("cost_dollars", meter.cost());
+    end.put("saved_dollars", meter.saved());
     end.put("priced", meter.priced());
     end.put("report", report == null ? Map.of() : report);
     String hash = records.end(end);
     EngineResult result = new EngineResult(redacted(stop), report, meter.steps(), meter.usage(), meter.cost(),
         meter.priced(), records.transcriptFile(), records.auditFile(), hash,
-        settings.sandbox().describe());
+        settings.sandbox().describe(), meter.saved());
     say("stopped: " + result.stop().reason() + " after " + meter.steps() + " steps; tokens in "
-        + meter.usage().inputTokens() + ", out " + meter.usage().outputTokens() + "; cost " + result.costText());
+        + meter.usage().inputTokens() + (result.cacheText().isEmpty() ? "" : " (" + result.cacheText() + ")") + ", out "
+        + meter.usage().outputTokens() + "; cost " + result.costText());
     return result;
   }
 

@@ -18,7 +18,8 @@ public final class ReportMarkdown {
       out.append("### Run stopped\n\n").append(result.stop().explain()).append("\n\n");
     }
     out.append("<sub>").append(result.steps()).append(" steps · ").append(result.usage().inputTokens())
-        .append(" tokens in, ").append(result.usage().outputTokens()).append(" out · cost ")
+        .append(" tokens in").append(result.cacheText().isEmpty() ? "" : " (" + result.cacheText() + ")")
+        .append(", ").append(result.usage().outputTokens()).append(" out · cost ")
         .append(result.costText()).append(" · audit ").append(shortHash(result.auditFinalHash()))
         .append("</sub>\n");
     return out.toString();

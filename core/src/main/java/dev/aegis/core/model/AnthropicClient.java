@@ -11,6 +11,11 @@ import java.util.Map;
 /**
  * Anthropic Messages API ({@code POST {base}/v1/messages}) with {@code tool_use} and {@code tool_result}
  * blocks. Consecutive turns of one role are merged into one message, as the API expects alternation.
+ *
+ * <p>Prompt caching: three {@code cache_control} breakpoints (the API allows four) mark the stable prefix,
+ * in the order the API caches it: the last tool (so the tool definitions), the system prompt, and the last
+ * block of the conversation, so each step reads the whole earlier conversation from the cache and writes only
+ * what it adds. A prefix shorter than the model's minimum is simply not cached.
  */
 final class AnthropicClient extends HttpModelClient {
   static final String VERSION = "2023-06-01";
@@ -29,7 +34,8 @@ final class AnthropicClient extends HttpModelClient {
     ObjectNode body = json.createObjectNode();
     body.put("model", endpoint.model());
     body.put("max_tokens", request.maxOutputTokens());
-    body.put("system", request.system());
+    body.putArray("system").addObject().put("type", "text").put("text", WireJson.nonEmpty(request.system()))
+        .set("cache_control", ephemeral());
     ArrayNode messages = body.putArray("messages");
     for (Message message : request.messages()) {
       String role = message instanceof Message.Assistant ? "assistant" : "user";
@@ -45,8 +51,18 @@ final class AnthropicClient extends HttpModelClient {
         tools.addObject().put("name", spec.name()).put("description", spec.description())
             .set("input_schema", WireJson.parseObject(json, spec.parametersSchema()));
       }
+      ((ObjectNode) tools.get(tools.size() - 1)).set("cache_control", ephemeral());
+    }
+    JsonNode lastMessage = messages.get(messages.size() - 1);
+    JsonNode lastBlock = lastMessage == null ? null : lastMessage.path("content").get(lastMessage.path("content").size() - 1);
+    if (lastBlock instanceof ObjectNode block) {
+      block.set("cache_control", ephemeral());
     }
     return body;
+  }
+
+  private ObjectNode ephemeral() {
+    return json.createObjectNode().put("type", "ephemeral");
   }
 
   private void addBlocks(ArrayNode content, Message message) {

@@ -42,6 +42,10 @@ final class OpenAiChatClient extends HttpModelClient {
       }
     }
     body.put(compatible ? "max_tokens" : "max_completion_tokens", request.maxOutputTokens());
+    if (!compatible) {
+      // OpenAI caches prompt prefixes by itself; the key keeps one run's requests on the same cache
+      body.put("prompt_cache_key", WireJson.cacheKey(endpoint.model(), request));
+    }
     return body;
   }
 

@@ -40,6 +40,8 @@ final class OpenAiResponsesClient extends HttpModelClient {
       }
     }
     body.put("max_output_tokens", request.maxOutputTokens());
+    // OpenAI caches prompt prefixes by itself; the key keeps one run's requests on the same cache
+    body.put("prompt_cache_key", WireJson.cacheKey(endpoint.model(), request));
     body.put("store", false);
     return body;
   }

@@ -32,4 +32,20 @@ final class WireJson {
     return new ModelException(ModelException.Kind.BAD_RESPONSE,
         "the model API at " + where + " sent a reply Aegis cannot read: " + what, 200, where, null, null);
   }
+
+  /**
+   * A key for a run's requests to share a provider's prompt cache: the model, the system prompt and the tool
+   * names, hashed (the same for every step of a run, different between runs of different kinds).
+   */
+  static String cacheKey(String model, ModelRequest request) {
+    StringBuilder key = new StringBuilder(model).append('\n').append(request.system());
+    request.tools().forEach(t -> key.append('\n').append(t.name()));
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "aegis-" + java.util.HexFormat.of().formatHex(digest, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -17,6 +17,7 @@ class WireFormatTest {
   static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}},"
       + "\"required\":[\"path\"]}";
   static final ToolSpec READ = new ToolSpec("read_file", "Read a file.", SCHEMA);
+  static final ToolSpec READ_TOO = new ToolSpec("read_more", "Read another file.", SCHEMA);
   static final String SCRIPT = """
       {"steps": [
         {"text": "Reading.", "toolCalls": [{"name": "read_file", "arguments": {"path": "a.txt"}}],
@@ -24,6 +25,8 @@ class WireFormatTest {
         {"expectToolResultContains": "hello from a.txt", "text": "Done.", "usage": {"input": 200, "output": 5}}
       ]}
       """;
+
+  static final String TWO_REPLIES = "{\"steps\":[{\"text\":\"one\"},{\"text\":\"two\"}]}";
 
   static ModelClient client(Wire wire, ScriptedModelServer server) {
     Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-wire-test-1", "OPENAI_BASE_URL", server.openAiBaseUrl(),
@@ -97,9 +100,48 @@ class WireFormatTest {
     assertThat(request.header("x-api-key")).isEqualTo("sk-ant-wire-test-2");
     assertThat(request.header("anthropic-version")).isEqualTo("2023-06-01");
     JsonNode body = request.json();
-    assertThat(body.path("system").asText()).isEqualTo("You are a test.");
+    assertThat(body.path("system").get(0).path("text").asText()).isEqualTo("You are a test.");
     assertThat(body.path("max_tokens").asInt()).isEqualTo(512);
     assertThat(body.path("tools").get(0).path("input_schema").path("type").asText()).isEqualTo("object");
+  }
+
+  @Test
+  void anthropicMarksTheToolsTheSystemPromptAndTheConversationSoFarAsACachedPrefix() {
+    try (ScriptedModelServer server = ScriptedModelServer.start(TWO_REPLIES)) {
+      ModelClient client = client(Wire.ANTHROPIC_MESSAGES, server);
+      ToolCall call = new ToolCall("toolu_1", "read_file", "{\"path\":\"a.txt\"}");
+      List<Message> conversation = List.of(new Message.User("Read a.txt"), new Message.Assistant("", List.of(call)),
+          new Message.ToolResults(List.of(new ToolResult("toolu_1", "read_file", "hello", false))));
+      client.send(new ModelRequest("You are a test.", conversation.subList(0, 1), List.of(READ, READ_TOO), 512));
+      client.send(new ModelRequest("You are a test.", conversation, List.of(READ, READ_TOO), 512));
+
+      assertThat(server.failures()).isEmpty();
+      JsonNode body = server.requests().get(1).json();
+      assertThat(body.path("tools").get(0).has("cache_control")).isFalse();
+      assertThat(body.path("tools").get(1).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+      assertThat(body.path("system").get(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+      JsonNode messages = body.path("messages");
+      JsonNode lastBlock = messages.get(messages.size() - 1).path("content").get(0);
+      assertThat(lastBlock.path("type").asText()).isEqualTo("tool_result");
+      assertThat(lastBlock.path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+      assertThat(messages.get(0).path("content").get(0).has("cache_control")).as("one breakpoint per prefix").isFalse();
+    }
+  }
+
+  @Test
+  void openAiRequestsCarryOnePromptCacheKeyForAllStepsOfARun() {
+    for (Wire wire : List.of(Wire.CHAT_COMPLETIONS, Wire.RESPONSES)) {
+      try (ScriptedModelServer server = ScriptedModelServer.start(TWO_REPLIES)) {
+        ModelClient client = client(wire, server);
+        client.send(new ModelRequest("You are a test.", List.of(new Message.User("a")), List.of(READ), 64));
+        client.send(new ModelRequest("You are a test.", List.of(new Message.User("a"), new Message.Assistant("b",
+            List.of()), new Message.User("c")), List.of(READ), 64));
+        String first = server.requests().get(0).json().path("prompt_cache_key").asText();
+        assertThat(first).startsWith("aegis-");
+        assertThat(server.requests().get(1).json().path("prompt_cache_key").asText()).isEqualTo(first);
+        assertThat(server.failures()).isEmpty();
+      }
+    }
   }
 
   @Test

@@ -21,6 +21,9 @@ final class WireShapes {
     if (!body.path("model").isTextual() || body.path("model").asText().isEmpty()) {
       problems.add("model must be a non-empty string");
     }
+    if (body.has("prompt_cache_key") && !body.path("prompt_cache_key").isTextual()) {
+      problems.add("prompt_cache_key must be a string");
+    }
     switch (wire) {
       case CHAT_COMPLETIONS -> chat(body, header, problems);
       case RESPONSES -> responses(body, header, problems);
@@ -124,6 +127,19 @@ final class WireShapes {
     if (!body.path("max_tokens").canConvertToInt() || body.path("max_tokens").asInt() <= 0) {
       problems.add("max_tokens must be a positive integer");
     }
+    JsonNode system = body.path("system");
+    if (!system.isMissingNode() && !system.isTextual()) {
+      if (!system.isArray()) {
+        problems.add("system must be a string or an array of text blocks");
+      }
+      for (JsonNode block : system) {
+        if (!"text".equals(block.path("type").asText())) {
+          problems.add("system blocks must be text blocks");
+        }
+        requireText(block.path("text"), "system text block", problems);
+      }
+    }
+    cacheBreakpoints(body, problems);
     JsonNode messages = body.path("messages");
     if (!messages.isArray() || messages.isEmpty() || !"user".equals(messages.get(0).path("role").asText())) {
       problems.add("messages must be a non-empty array starting with a user message");
@@ -141,6 +157,34 @@ final class WireShapes {
     }
     for (JsonNode tool : body.path("tools")) {
       toolSchema(tool.path("name"), tool.path("input_schema"), problems);
+    }
+  }
+
+  /**
+   * Anthropic's prompt caching: {@code cache_control} is {@code {"type": "ephemeral"}} (with an optional
+   * {@code ttl} of {@code 5m} or {@code 1h}) on at most four blocks across tools, system and messages.
+   */
+  private static void cacheBreakpoints(JsonNode body, List<String> problems) {
+    List<JsonNode> marked = new ArrayList<>();
+    body.path("tools").forEach(t -> mark(t, marked));
+    body.path("system").forEach(b -> mark(b, marked));
+    for (JsonNode m : body.path("messages")) {
+      m.path("content").forEach(b -> mark(b, marked));
+    }
+    if (marked.size() > 4) {
+      problems.add("a maximum of 4 blocks with cache_control may be provided, got " + marked.size());
+    }
+    for (JsonNode control : marked) {
+      String ttl = control.path("ttl").asText("5m");
+      if (!"ephemeral".equals(control.path("type").asText()) || !(ttl.equals("5m") || ttl.equals("1h"))) {
+        problems.add("cache_control must be {\"type\": \"ephemeral\"} with an optional ttl of 5m or 1h");
+      }
+    }
+  }
+
+  private static void mark(JsonNode block, List<JsonNode> marked) {
+    if (block.has("cache_control")) {
+      marked.add(block.path("cache_control"));
     }
   }
 
