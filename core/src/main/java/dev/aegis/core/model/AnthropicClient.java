@@ -27,13 +27,14 @@ final class AnthropicClient extends HttpModelClient {
   @Override
   public ModelReply send(ModelRequest request) {
     Map<String, String> headers = Map.of("x-api-key", endpoint.key(), "anthropic-version", VERSION);
-    return parse(http.post(endpoint.baseUrl() + "/v1/messages", headers, body(request)));
+    return parse(http.post(endpoint.baseUrl() + "/v1/messages", headers, body(request), () -> new AnthropicStream(json)));
   }
 
   ObjectNode body(ModelRequest request) {
     ObjectNode body = json.createObjectNode();
     body.put("model", endpoint.model());
     body.put("max_tokens", request.maxOutputTokens());
+    body.put("stream", true);
     body.putArray("system").addObject().put("type", "text").put("text", WireJson.nonEmpty(request.system()))
         .set("cache_control", ephemeral());
     ArrayNode messages = body.putArray("messages");

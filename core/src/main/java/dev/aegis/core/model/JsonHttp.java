@@ -2,6 +2,8 @@ package dev.aegis.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.aegis.core.http.ServerSentEvents;
 import dev.aegis.core.model.ModelException.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -18,9 +21,18 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** POSTs JSON with retries and turns failures into {@link ModelException}s that say what to do. */
+/**
+ * POSTs JSON with retries and turns failures into {@link ModelException}s that say what to do. A request
+ * can ask for a streamed answer: the server-sent events are folded into the reply a non-streamed request
+ * would have had, and the client's read timeout becomes an idle timeout (no byte for that long), so a long
+ * answer that keeps arriving is never cut and a stalled one is retried early.
+ */
 final class JsonHttp {
   private static final MediaType JSON = MediaType.get("application/json");
+  /** How long a model answer may go without a byte, unless {@code AEGIS_MODEL_IDLE_TIMEOUT} says otherwise. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(120);
+  /** The longest a whole model call may take, streamed or not. */
+  static final Duration CALL_TIMEOUT = Duration.ofMinutes(30);
 
   private final OkHttpClient http;
   private final ModelSettings settings;
@@ -31,27 +43,49 @@ final class JsonHttp {
 
   JsonHttp(ModelSettings settings, ObjectMapper json, String keyName, String keyValue) {
     this.settings = settings;
-    this.http = settings.http() != null ? settings.http() : defaultClient();
+    this.http = settings.http() != null ? settings.http() : defaultClient(idleTimeout(settings.environment()));
     this.clock = Clock.systemUTC();
     this.json = json;
     this.keyName = keyName;
     this.keyValue = keyValue == null ? "" : keyValue;
   }
 
-  private static OkHttpClient defaultClient() {
+  private static OkHttpClient defaultClient(Duration idle) {
     return new OkHttpClient.Builder()
         .socketFactory(new dev.aegis.core.http.NoDelaySockets())
         .connectTimeout(Duration.ofSeconds(15))
-        .readTimeout(Duration.ofMinutes(5))
+        .readTimeout(idle)
         .writeTimeout(Duration.ofMinutes(1))
+        .callTimeout(CALL_TIMEOUT)
         .build();
+  }
+
+  /** {@code AEGIS_MODEL_IDLE_TIMEOUT} in seconds, or the default; a value that is not a positive number is an error. */
+  static Duration idleTimeout(Map<String, String> environment) {
+    String value = environment.getOrDefault("AEGIS_MODEL_IDLE_TIMEOUT", "").trim();
+    if (value.isEmpty()) {
+      return IDLE_TIMEOUT;
+    }
+    if (!value.matches("\\d{1,6}") || Long.parseLong(value) == 0) {
+      throw ModelException.config("AEGIS_MODEL_IDLE_TIMEOUT must be a whole number of seconds above 0, not '"
+          + value + "'");
+    }
+    return Duration.ofSeconds(Long.parseLong(value));
   }
 
   /** Posts {@code body} to {@code url} with {@code headers}, retrying what is worth retrying. */
   JsonNode post(String url, Map<String, String> headers, JsonNode body) {
+    return post(url, headers, body, null);
+  }
+
+  /**
+   * As {@link #post(String, Map, JsonNode)}, for a request that asks for a streamed answer: each attempt
+   * folds the events with a fresh {@code stream}; a plain JSON answer is taken as it is.
+   */
+  JsonNode post(String url, Map<String, String> headers, JsonNode body, Supplier<ReplyStream> stream) {
     RetryPolicy retry = settings.retry();
     for (int attempt = 0; ; attempt++) {
-      Failure failure = attempt(url, headers, body);
+      Failure failure = attempt(url, headers, body, stream);
       if (failure.reply != null) {
         return failure.reply;
       }
@@ -74,7 +108,7 @@ final class JsonHttp {
     }
   }
 
-  private Failure attempt(String url, Map<String, String> headers, JsonNode body) {
+  private Failure attempt(String url, Map<String, String> headers, JsonNode body, Supplier<ReplyStream> stream) {
     Request.Builder request = new Request.Builder().url(url);
     headers.forEach(request::header);
     try {
@@ -83,8 +117,11 @@ final class JsonHttp {
       throw new IllegalStateException("cannot serialise a model request", e);
     }
     try (Response response = http.newCall(request.build()).execute()) {
-      String text = response.body() == null ? "" : response.body().string();
       int status = response.code();
+      if (stream != null && status >= 200 && status < 300 && response.body() != null && isEventStream(response)) {
+        return streamed(url, response, stream.get());
+      }
+      String text = response.body() == null ? "" : response.body().string();
       if (status >= 200 && status < 300) {
         return Failure.ok(parse(url, status, text));
       }
@@ -94,6 +131,39 @@ final class JsonHttp {
       return new Failure(this, url, 0, null, "timed out", e);
     } catch (IOException e) {
       return new Failure(this, url, 0, null, e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static boolean isEventStream(Response response) {
+    MediaType type = response.body().contentType();
+    return type != null && "text".equals(type.type()) && "event-stream".equals(type.subtype());
+  }
+
+  /** Reads one streamed answer; a stall, a cut or an error event becomes a failure like any other. */
+  private Failure streamed(String url, Response response, ReplyStream fold) {
+    try {
+      ServerSentEvents.read(response.body().source(), event -> fold.accept(event.name(), data(event.data())));
+    } catch (ReplyStream.Failed e) {
+      return new Failure(this, url, e.status(), null, redact(e.getMessage()), null);
+    } catch (InterruptedIOException e) {
+      return new Failure(this, url, 0, null, "the streamed answer stalled (no data within the idle timeout, "
+          + "AEGIS_MODEL_IDLE_TIMEOUT)", e);
+    } catch (IOException e) {
+      return new Failure(this, url, 0, null, "the streamed answer was cut (" + e.getClass().getSimpleName() + ")", e);
+    }
+    JsonNode reply = fold.reply();
+    if (reply == null) {
+      return new Failure(this, url, 0, null, "the streamed answer ended before the reply was complete", null);
+    }
+    return Failure.ok(reply);
+  }
+
+  private JsonNode data(String data) {
+    try {
+      JsonNode node = json.readTree(data);
+      return node == null ? TextNode.valueOf(data) : node;
+    } catch (IOException e) {
+      return TextNode.valueOf(data);
     }
   }
 
@@ -142,11 +212,13 @@ final class JsonHttp {
     } catch (IOException | RuntimeException e) {
       // not JSON: keep the text
     }
-    if (!keyValue.isEmpty()) {
-      message = message.replace(keyValue, "***");
-    }
+    message = redact(message);
     message = message.replaceAll("\\s+", " ").trim();
     return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+  }
+
+  private String redact(String message) {
+    return keyValue.isEmpty() ? message : message.replace(keyValue, "***");
   }
 
   static String safe(String url) {
@@ -209,8 +281,11 @@ final class JsonHttp {
             + (retryAfter == null ? "" : ", server asks to wait " + retryAfter.toSeconds() + "s")
             + ": wait, or raise the provider quota";
         case SERVER -> "the model API failed (" + status + ") at " + where + tries + ": " + detail;
-        default -> "cannot reach the model API at " + where + tries + " (" + detail
-            + "): check the base URL and the network";
+        default -> detail.startsWith("the streamed answer")
+            ? detail + " from " + where + tries + ": the provider may be overloaded; retry later, or raise "
+                + "AEGIS_MODEL_IDLE_TIMEOUT for a server that stays silent while it thinks"
+            : "cannot reach the model API at " + where + tries + " (" + detail
+                + "): check the base URL and the network";
       };
       return new ModelException(kind, message, status, where, retryAfter, cause);
     }

@@ -22,12 +22,14 @@ final class OpenAiChatClient extends HttpModelClient {
 
   @Override
   public ModelReply send(ModelRequest request) {
-    return parse(http.post(endpoint.baseUrl() + "/chat/completions", bearer(), body(request)));
+    return parse(http.post(endpoint.baseUrl() + "/chat/completions", bearer(), body(request), () -> new ChatStream(json)));
   }
 
   ObjectNode body(ModelRequest request) {
     ObjectNode body = json.createObjectNode();
     body.put("model", endpoint.model());
+    body.put("stream", true);
+    body.putObject("stream_options").put("include_usage", true);
     ArrayNode messages = body.putArray("messages");
     messages.addObject().put("role", "system").put("content", request.system());
     for (Message message : request.messages()) {

@@ -19,13 +19,14 @@ final class OpenAiResponsesClient extends HttpModelClient {
 
   @Override
   public ModelReply send(ModelRequest request) {
-    return parse(http.post(endpoint.baseUrl() + "/responses", bearer(), body(request)));
+    return parse(http.post(endpoint.baseUrl() + "/responses", bearer(), body(request), ResponsesStream::new));
   }
 
   ObjectNode body(ModelRequest request) {
     ObjectNode body = json.createObjectNode();
     body.put("model", endpoint.model());
     body.put("instructions", request.system());
+    body.put("stream", true);
     ArrayNode input = body.putArray("input");
     for (Message message : request.messages()) {
       add(input, message);

@@ -27,7 +27,11 @@ import java.util.concurrent.Executors;
 /**
  * A model provider on 127.0.0.1 (random port) that answers from a script, in whichever wire format the
  * request path asks for: OpenAI Chat Completions ({@code .../chat/completions}), OpenAI Responses
- * ({@code .../responses}) and Anthropic Messages ({@code .../messages}). Non-streaming only.
+ * ({@code .../responses}) and Anthropic Messages ({@code .../messages}). A request with {@code "stream": true}
+ * is answered with the server-sent events that API streams ({@link WireStreams}); a step can slow them
+ * ({@code eventDelayMillis}) or break the stream after some events ({@code streamFault}: {@code {"after": N,
+ * "kind": "stall" | "cut" | "error", "millis": M, "type": "overloaded_error"}}), or answer plain JSON as a
+ * server that does not stream would ({@code "ignoreStream": true}).
  *
  * <p>The script format is the one of Aegis's in-process {@code scripted/} provider (see
  * {@code docs/model-scripts.md}): {@code {"steps": [...]}}, each step a reply ({@code text},
@@ -43,6 +47,7 @@ import java.util.concurrent.Executors;
 public final class ScriptedModelServer implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final WireReplies replies = new WireReplies(json);
+  private final WireStreams streams = new WireStreams(json);
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
     Thread thread = new Thread(r, "scripted-model-server");
@@ -149,6 +154,11 @@ public final class ScriptedModelServer implements AutoCloseable {
             answer.status));
       }
       pause(answer.delayMillis);
+      if (answer.status == 200 && !answer.step.has("status") && !answer.step.path("ignoreStream").asBoolean(false)
+          && parsed.path("stream").asBoolean(false)) {
+        stream(exchange, wire, parsed, answer);
+        return;
+      }
       byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       answer.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -160,6 +170,52 @@ public final class ScriptedModelServer implements AutoCloseable {
       } catch (IOException e) {
         // the client gave up (a timeout test): nothing to answer
       }
+    }
+  }
+
+  /** Writes the answer as the API's event stream, one flushed event at a time, breaking it if the step says so. */
+  private void stream(HttpExchange exchange, Wire wire, JsonNode request, Answer answer) {
+    JsonNode reply = parse(answer.body);
+    boolean usage = request.path("stream_options").path("include_usage").asBoolean(false);
+    List<WireStreams.Event> events = streams.events(wire, reply, usage);
+    JsonNode fault = answer.step.path("streamFault");
+    int breakAfter = fault.isObject() ? fault.path("after").asInt(1) : Integer.MAX_VALUE;
+    long eventDelay = answer.step.path("eventDelayMillis").asLong(0);
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    try {
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      for (int i = 0; i < events.size(); i++) {
+        if (i == breakAfter) {
+          switch (fault.path("kind").asText("cut")) {
+            case "stall" -> {
+              pause(fault.path("millis").asLong(60_000));
+              out.close();
+              return;
+            }
+            case "error" -> {
+              out.write(streams.error(wire, reply, fault.path("type").asText(
+                  wire == Wire.ANTHROPIC_MESSAGES ? "overloaded_error" : "server_error"), "scripted stream error")
+                  .encoded().getBytes(StandardCharsets.UTF_8));
+              out.close();
+              return;
+            }
+            default -> {
+              out.close();
+              return;
+            }
+          }
+        }
+        if (i > 0) {
+          pause(eventDelay);
+        }
+        out.write(events.get(i).encoded().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+      out.close();
+    } catch (IOException e) {
+      // the client gave up (a timeout test): nothing more to send
     }
   }
 
@@ -209,7 +265,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     long estimate = raw.length() / 4;
     ObjectNode reply = replies.reply(wire, step, body.path("model").asText(), number, estimate,
         step.toString().length() / 4);
-    return new Answer(200, reply.toString(), Map.of(), step.path("delayMillis").asLong(0));
+    return new Answer(200, reply.toString(), Map.of(), step.path("delayMillis").asLong(0), step);
   }
 
   private void advance(JsonNode step) {
@@ -229,12 +285,13 @@ public final class ScriptedModelServer implements AutoCloseable {
     }
     String body = step.has("body") ? step.path("body").asText()
         : replies.error(wire, status, "scripted fault " + status).toString();
-    return new Answer(status, body, headers, step.path("delayMillis").asLong(0));
+    return new Answer(status, body, headers, step.path("delayMillis").asLong(0), step);
   }
 
   private Answer fail(Wire wire, int status, String message) {
     failures.add(message);
-    return new Answer(status, replies.error(wire, status, message).toString(), Map.of(), 0);
+    return new Answer(status, replies.error(wire, status, message).toString(), Map.of(), 0,
+        MissingNode.getInstance());
   }
 
   private JsonNode parse(String body) {
@@ -251,5 +308,5 @@ public final class ScriptedModelServer implements AutoCloseable {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  private record Answer(int status, String body, Map<String, String> headers, long delayMillis) {}
+  private record Answer(int status, String body, Map<String, String> headers, long delayMillis, JsonNode step) {}
 }

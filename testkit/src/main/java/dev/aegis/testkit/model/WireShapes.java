@@ -24,6 +24,13 @@ final class WireShapes {
     if (body.has("prompt_cache_key") && !body.path("prompt_cache_key").isTextual()) {
       problems.add("prompt_cache_key must be a string");
     }
+    if (body.has("stream") && !body.path("stream").isBoolean()) {
+      problems.add("stream must be a boolean");
+    }
+    if (body.has("stream_options") && !body.path("stream").asBoolean(false)) {
+      // OpenAI's documented refusal: stream_options is only allowed when stream is enabled
+      problems.add("The 'stream_options' parameter is only allowed when 'stream' is enabled.");
+    }
     switch (wire) {
       case CHAT_COMPLETIONS -> chat(body, header, problems);
       case RESPONSES -> responses(body, header, problems);
