@@ -1,6 +1,8 @@
 package dev.aegis.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,11 +14,13 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = {"Aegis: a bug-fixing agent that lives in CI.",
         "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure,",
-        "6 blocked, 7 audit log broken, 8 paused/resumed locally only, 70 bug."},
-    subcommands = {DemoCommand.class, PickupCommand.class, ActionCommand.class, InitCommand.class, RunCommand.class,
-        AuditCommand.class, StatusCommand.class, RunsCommand.class, RecoverCommand.class, PauseCommand.class,
-        ResumeCommand.class, DisconnectCommand.class, LinearCommand.class})
+        "6 blocked, 7 audit log broken, 8 paused/resumed locally only, 70 bug."})
 public final class Main implements Runnable {
+  /** Every subcommand, in the order help lists them. */
+  static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, PickupCommand.class, ActionCommand.class,
+      InitCommand.class, RunCommand.class, AuditCommand.class, StatusCommand.class, RunsCommand.class,
+      RecoverCommand.class, PauseCommand.class, ResumeCommand.class, DisconnectCommand.class, LinearCommand.class);
+
   private final CliContext ctx;
 
   Main(CliContext ctx) {
@@ -29,12 +33,26 @@ public final class Main implements Runnable {
 
   /** Runs the CLI in {@code ctx} and returns the exit code. */
   static int run(CliContext ctx, String... args) {
-    return commandLine(ctx).execute(args);
+    return commandLine(ctx, args).execute(args);
   }
 
-  /** The configured command line for {@code ctx} (tests may redirect its output). */
+  /** The configured command line for {@code ctx} with every subcommand (tests may redirect its output). */
   static CommandLine commandLine(CliContext ctx) {
-    CommandLine cli = new CommandLine(new Main(ctx), new Factory(ctx));
+    return commandLine(ctx, new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: when the first argument names a subcommand, only that one is built
+   * (picocli reflects over every option of every subcommand it is given, a large part of start-up); for
+   * anything else (help, a typo, no arguments) all of them, so help and "did you mean" see every command.
+   */
+  static CommandLine commandLine(CliContext ctx, String[] args) {
+    Factory factory = new Factory(ctx);
+    CommandLine cli = new CommandLine(new Main(ctx), factory);
+    Class<?> only = args.length == 0 ? null : named(args[0]);
+    for (Class<?> command : only == null ? COMMANDS : List.<Class<?>>of(only)) {
+      cli.addSubcommand(new CommandLine(command, factory));
+    }
     cli.setOut(new PrintWriter(ctx.out(), true));
     cli.setErr(new PrintWriter(ctx.err(), true));
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -44,9 +62,19 @@ public final class Main implements Runnable {
     return cli;
   }
 
+  private static Class<?> named(String name) {
+    for (Class<?> command : COMMANDS) {
+      Command annotation = command.getAnnotation(Command.class);
+      if (annotation.name().equals(name) || Arrays.asList(annotation.aliases()).contains(name)) {
+        return command;
+      }
+    }
+    return null;
+  }
+
   @Override
   public void run() {
-    new CommandLine(this, new Factory(ctx)).usage(ctx.out());
+    commandLine(ctx).usage(ctx.out());
   }
 
   /** Builds commands with the context they need. */

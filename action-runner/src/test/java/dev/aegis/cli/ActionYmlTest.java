@@ -58,4 +58,47 @@ class ActionYmlTest {
     action.path("outputs").forEach(o -> assertThat(o.path("value").asText()).startsWith("${{ steps.aegis.outputs."));
     assertThat(action.path("runs").path("using").asText()).isEqualTo("composite");
   }
+
+  @Test
+  void theJarStartsFromAStartUpArchiveKeptInTheCacheForThisJarAndJava() {
+    assertThat(runStep().path("run").asText()).contains("scripts/action-run.sh");
+    List<String> cached = new ArrayList<>();
+    for (JsonNode step : action.path("runs").path("steps")) {
+      if (step.path("uses").asText().startsWith("actions/cache@")) {
+        cached.add(step.path("with").path("path").asText() + " " + step.path("with").path("key").asText());
+      }
+    }
+    assertThat(cached).anySatisfy(c -> assertThat(c).contains("aegis-cds", "steps.cds.outputs.key"));
+  }
+
+  @Test
+  void theRunScriptWritesTheArchiveOnTheFirstJobAndStartsFromItAfter(@org.junit.jupiter.api.io.TempDir Path temp)
+      throws Exception {
+    Path fakeJava = temp.resolve("java");
+    Files.writeString(fakeJava, "#!/bin/sh\necho \"$@\"\n");
+    fakeJava.toFile().setExecutable(true);
+    Path jar = Files.writeString(temp.resolve("aegis.jar"), "not really a jar");
+    Path archive = temp.resolve("cds/aegis-k.jsa");
+
+    String first = runScript(fakeJava, jar, archive, "false");
+    Files.writeString(archive, "an archive");
+    String second = runScript(fakeJava, jar, archive, "true");
+
+    assertThat(first).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + archive)
+        .endsWith("-jar " + jar + " action");
+    assertThat(second).contains("-XX:SharedArchiveFile=" + archive).endsWith("-jar " + jar + " action --dry-run");
+    assertThat(Files.getLastModifiedTime(jar).toMillis()).as("pinned so the archive matches in every job")
+        .isEqualTo(946_684_800_000L);
+  }
+
+  private static String runScript(Path javaBin, Path jar, Path archive, String dryRun) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(Path.of("..", "scripts", "action-run.sh").toAbsolutePath().toString())
+        .redirectErrorStream(true);
+    builder.environment().putAll(java.util.Map.of("AEGIS_JAVA", javaBin.toString(), "AEGIS_JAR", jar.toString(),
+        "AEGIS_CDS_ARCHIVE", archive.toString(), "AEGIS_DRY_RUN", dryRun));
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    assertThat(process.waitFor()).as(out).isZero();
+    return out;
+  }
 }

@@ -38,6 +38,23 @@ class CliTest {
   }
 
   @Test
+  void aLineNamingOneCommandBuildsOnlyThatCommandAndHelpStillListsThemAll() {
+    CliContext ctx = new CliContext(Map.of(), System.out, System.err, dir, CoreEntry::new);
+
+    assertThat(Main.commandLine(ctx, new String[] {"status", "--help"}).getSubcommands()).containsOnlyKeys("status");
+    assertThat(Main.commandLine(ctx, new String[] {"--help"}).getSubcommands()).hasSize(Main.COMMANDS.size());
+    assertThat(run("--help").out()).contains("demo", "pickup", "action", "init", "run", "audit", "status", "runs",
+        "recover", "pause", "resume", "disconnect", "linear");
+  }
+
+  @Test
+  void aMisspelledCommandIsAUsageErrorThatSuggestsTheRightOne() {
+    CliRun r = run("statsu");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("Unmatched argument", "status");
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     CliRun r = run("pickup", "--dry-runn");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

@@ -45,7 +45,8 @@ import java.util.zip.ZipInputStream;
  * same pattern with ripgrep and {@code git grep} when they are installed, and whether Aegis found the same
  * lines as ripgrep. Without {@code --tree} it builds one: the running JDK's {@code src.zip} unpacked and
  * committed to a git repository (about 15,000 files for JDK 25). {@code startup} times the jar's
- * {@code --version} and {@code pickup --dry-run --demo}.
+ * {@code --version}, {@code pickup --dry-run --demo} and {@code action} up to its first request, with plain
+ * {@code java -jar}, with the flags {@code action.yml} passes, and with those and an AppCDS archive.
  */
 public final class Bench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +60,7 @@ public final class Bench {
     String what = rest.isEmpty() ? "" : rest.remove(0);
     switch (what) {
       case "search" -> search(option(rest, "--tree"), Integer.parseInt(option(rest, "--runs", "5")), patterns(rest));
-      case "startup" -> startup(Path.of(option(rest, "--jar", "action-runner/target/aegis.jar")),
+      case "startup" -> startup(Path.of(option(rest, "--jar", "action-runner/target/aegis.jar")).toAbsolutePath(),
           Integer.parseInt(option(rest, "--runs", "5")));
       default -> {
         System.err.println("usage: search [--tree DIR] [--runs N] [--pattern REGEX]... | startup --jar JAR [--runs N]");
@@ -196,22 +197,163 @@ public final class Bench {
     return out;
   }
 
-  private static void startup(Path jar, int runs) throws IOException {
+  /** The JVM options compared: what {@code java -jar} does, and what {@code scripts/action-run.sh} adds. */
+  private enum Variant {
+    PLAIN(List.of()),
+    C1_SERIAL(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")),
+    C1_SERIAL_APPCDS(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:cds*=off"));
+
+    final List<String> flags;
+
+    Variant(List<String> flags) {
+      this.flags = flags;
+    }
+  }
+
+  /**
+   * Start-up figures per JVM variant: {@code --version}, {@code pickup --dry-run --demo}, and {@code action}
+   * on a labelled-issue event up to its first request to a local GitHub stand-in (the overhead a job pays
+   * before any network work). The AppCDS archive is written by one run of the same command first, as the
+   * first job of a workflow writes it.
+   */
+  private static void startup(Path jar, int runs) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    System.out.printf("machine: %d cores, %s, java %s; jar %.1f MB; median of %d runs after a warm-up%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+        System.getProperty("java.version"), Files.size(jar) / 1e6, runs);
+    Path work = Files.createTempDirectory("aegis-startup");
+    System.out.printf("%-34s %12s %12s %16s%n", "command", "java -jar", "C1 + serial", "+ AppCDS archive");
     for (List<String> args : List.of(List.of("--version"), List.of("pickup", "--dry-run", "--demo"))) {
-      List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-          jar.toString()));
-      command.addAll(args);
-      List<Long> times = new ArrayList<>();
-      for (int i = 0; i < runs + 1; i++) {
-        long start = System.nanoTime();
-        run(Path.of("."), command);
-        times.add(System.nanoTime() - start);
+      StringBuilder row = new StringBuilder(String.format("%-34s", String.join(" ", args)));
+      for (Variant variant : Variant.values()) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(variant.flags);
+        if (variant == Variant.C1_SERIAL_APPCDS) {
+          Path archive = work.resolve(String.join("-", args).replace("-", "") + ".jsa");
+          List<String> dump = new ArrayList<>(command);
+          dump.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString()));
+          dump.addAll(args);
+          run(work, dump);
+          command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(args);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs + 1; i++) {
+          long begin = System.nanoTime();
+          run(work, command);
+          times.add(System.nanoTime() - begin);
+        }
+        row.append(String.format(" %10.2f s", median(times.subList(1, times.size())) / 1e9));
       }
-      List<Long> warm = new ArrayList<>(times.subList(1, times.size()));
-      Collections.sort(warm);
-      System.out.printf("aegis %-28s median %.2f s over %d runs%n", String.join(" ", args), warm.get(warm.size() / 2) / 1e9,
-          runs);
+      System.out.println(row);
+    }
+    StringBuilder row = new StringBuilder(String.format("%-34s", "action, to its first request"));
+    for (Variant variant : Variant.values()) {
+      row.append(String.format(" %12s", actionToFirstRequest(java, jar, variant, runs, work)));
+    }
+    System.out.println(row);
+  }
+
+  /** The median time from starting {@code aegis action} to the first request it sends. */
+  private static String actionToFirstRequest(String java, Path jar, Variant variant, int runs, Path work)
+      throws IOException, InterruptedException {
+    List<Long> times = new ArrayList<>();
+    Path archive = work.resolve("action.jsa");
+    for (int i = -1; i < runs + 1; i++) {
+      if (i == -1 && variant != Variant.C1_SERIAL_APPCDS) {
+        continue;
+      }
+      FirstRequest server = FirstRequest.start();
+      try {
+        Path job = Files.createTempDirectory(work, "job");
+        Path event = job.resolve("event.json");
+        Files.writeString(event, "{\"action\":\"labeled\",\"label\":{\"name\":\"ready to implement\"},"
+            + "\"issue\":{\"number\":1,\"title\":\"Crash on empty input\",\"body\":\"Steps: run with an empty "
+            + "file. Expected: a message. Actual: a stack trace.\",\"state\":\"open\",\"user\":{\"login\":\"alice\"},"
+            + "\"labels\":[{\"name\":\"bug\"},{\"name\":\"ready to implement\"}]},"
+            + "\"repository\":{\"full_name\":\"bench/bench\",\"name\":\"bench\",\"owner\":{\"login\":\"bench\"}},"
+            + "\"sender\":{\"login\":\"alice\"}}");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(variant.flags);
+        if (variant == Variant.C1_SERIAL_APPCDS) {
+          command.add((i == -1 ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + archive);
+        }
+        command.addAll(List.of("-jar", jar.toString(), "action"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(job.toFile()).redirectErrorStream(true)
+            .redirectOutput(job.resolve("out.txt").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("GITHUB_") || k.startsWith("AEGIS_") || k.endsWith("_API_KEY"));
+        env.putAll(Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_NAME", "issues", "GITHUB_EVENT_PATH",
+            event.toString(), "GITHUB_REPOSITORY", "bench/bench", "GITHUB_TOKEN", "ghp_benchmarkbenchmark",
+            "GITHUB_API_URL", server.url(), "GITHUB_WORKSPACE", job.toString(), "RUNNER_TEMP", job.toString(),
+            "OPENAI_API_KEY", "sk-benchmark", "OPENAI_BASE_URL", server.url() + "/v1"));
+        env.put("HOME", job.toString());
+        long begin = System.nanoTime();
+        Process process = builder.start();
+        Long first = server.first(Duration.ofSeconds(30));
+        process.waitFor(60, TimeUnit.SECONDS);
+        process.destroyForcibly();
+        if (first == null) {
+          List<String> out = Files.readAllLines(job.resolve("out.txt"));
+          return "no request (" + (out.isEmpty() ? "no output" : out.get(out.size() - 1)) + ")";
+        }
+        if (i > 0) {
+          times.add(first - begin);
+        }
+      } finally {
+        server.close();
+      }
+    }
+    return String.format("%.2f s", median(times) / 1e9);
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** A local stand-in for GitHub that notes when the first request arrives and refuses every request. */
+  private static final class FirstRequest implements AutoCloseable {
+    private final com.sun.net.httpserver.HttpServer server;
+    private final java.util.concurrent.CompletableFuture<Long> first = new java.util.concurrent.CompletableFuture<>();
+
+    private FirstRequest(com.sun.net.httpserver.HttpServer server) {
+      this.server = server;
+    }
+
+    static FirstRequest start() throws IOException {
+      com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+          new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+      FirstRequest result = new FirstRequest(server);
+      server.createContext("/", exchange -> {
+        result.first.complete(System.nanoTime());
+        byte[] body = "{\"message\":\"Bad credentials\",\"status\":\"401\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(401, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      server.start();
+      return result;
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Long first(Duration wait) {
+      try {
+        return first.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        return null;
+      }
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
     }
   }
 

@@ -16,7 +16,7 @@ abstract sealed class HttpModelClient implements ModelClient
 
   HttpModelClient(ModelClients.Endpoint endpoint, ModelSettings settings) {
     this.endpoint = endpoint;
-    this.http = new JsonHttp(settings, json, endpoint.keyName(), endpoint.key());
+    this.http = new JsonHttp(settings, json, endpoint.baseUrl(), endpoint.keyName(), endpoint.key());
   }
 
   @Override

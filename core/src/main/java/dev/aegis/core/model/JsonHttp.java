@@ -41,18 +41,20 @@ final class JsonHttp {
   private final String keyName;
   private final String keyValue;
 
-  JsonHttp(ModelSettings settings, ObjectMapper json, String keyName, String keyValue) {
+  JsonHttp(ModelSettings settings, ObjectMapper json, String baseUrl, String keyName, String keyValue) {
     this.settings = settings;
-    this.http = settings.http() != null ? settings.http() : defaultClient(idleTimeout(settings.environment()));
+    this.http = settings.http() != null ? settings.http()
+        : defaultClient(baseUrl, idleTimeout(settings.environment()));
     this.clock = Clock.systemUTC();
     this.json = json;
     this.keyName = keyName;
     this.keyValue = keyValue == null ? "" : keyValue;
   }
 
-  private static OkHttpClient defaultClient(Duration idle) {
+  private static OkHttpClient defaultClient(String baseUrl, Duration idle) {
     return new OkHttpClient.Builder()
         .socketFactory(new dev.aegis.core.http.NoDelaySockets())
+        .connectionSpecs(dev.aegis.core.http.ConnectionSpecs.forUrl(baseUrl))
         .connectTimeout(Duration.ofSeconds(15))
         .readTimeout(idle)
         .writeTimeout(Duration.ofMinutes(1))

@@ -35,6 +35,7 @@ final class Connection implements GitHubConnection {
     Cache cache = settings.cacheDirectory() == null ? null : new Cache(settings.cacheDirectory().toFile(), CACHE_BYTES);
     this.client = new OkHttpClient.Builder()
         .socketFactory(new dev.aegis.core.http.NoDelaySockets())
+        .connectionSpecs(dev.aegis.core.http.ConnectionSpecs.forUrl(settings.apiUrl().toString()))
         .cache(cache)
         .addInterceptor(new RetryInterceptor(settings.retry(), clock, sleeper))
         .connectTimeout(TIMEOUT)
