@@ -76,16 +76,52 @@ final class ApiServer implements HttpHandler {
         return;
       }
       Optional<Account> caller = authenticate(in.authorization());
-      Reply reply = serve(in, match, caller);
-      Outgoing out = finish(in, match, caller.map(Account::login).orElse(""), reply);
+      String login = caller.map(Account::login).orElse("");
       String route = match.map(m -> m.route().template()).orElse(in.path());
-      log.accept(new RecordedRequest(in.method(), route, in.path(), in.rawQuery(), out.status(),
-          caller.map(Account::login).orElse(""), in.prefix()));
-      check(in, match, out);
+      Optional<ArmedFault> strike = caller.isPresent() && match.isPresent()
+          ? faults.take(in.method(), route, in.path()) : Optional.empty();
+      Fault before = strike.filter(s -> s.when() == Fault.When.BEFORE).map(ArmedFault::fault).orElse(null);
+      Fault after = strike.filter(s -> s.when() == Fault.When.AFTER).map(ArmedFault::fault).orElse(null);
+      if (before != null && before.silent()) {
+        // GitHub never got the request: nothing is served, and the client hears nothing
+        log.accept(new RecordedRequest(in.method(), route, in.path(), in.rawQuery(), 0, login, in.prefix()));
+        silence(before);
+        return;
+      }
+      Reply reply = before != null ? faultReply(before, login) : serve(in, match, caller);
+      if (after != null) {
+        // GitHub did what was asked; the answer is lost on the way back
+        check(in, match, finish(in, match, login, reply, false));
+        if (after.silent()) {
+          log.accept(new RecordedRequest(in.method(), route, in.path(), in.rawQuery(), 0, login, in.prefix()));
+          silence(after);
+          return;
+        }
+        reply = faultReply(after, login);
+      }
+      Outgoing out = finish(in, match, login, reply, true);
+      log.accept(new RecordedRequest(in.method(), route, in.path(), in.rawQuery(), out.status(), login, in.prefix()));
+      if (after == null) {
+        check(in, match, out);
+      }
       out.headers().forEach((name, value) -> ex.getResponseHeaders().set(name, value));
       ex.sendResponseHeaders(out.status(), out.body().length == 0 ? -1 : out.body().length);
       if (out.body().length > 0) {
         ex.getResponseBody().write(out.body());
+      }
+    }
+  }
+
+  /**
+   * A timeout keeps the connection silent past the client's read timeout; a reset closes it at once. Either
+   * way no status line is sent: closing an exchange before its headers closes the connection itself.
+   */
+  private static void silence(Fault fault) {
+    if (fault.kind() == Fault.Kind.TIMEOUT) {
+      try {
+        Thread.sleep(fault.hold().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the fake is closing
       }
     }
   }
@@ -111,10 +147,6 @@ final class ApiServer implements HttpHandler {
     if (!template.equals(RATE_LIMIT_ROUTE) && rateLimits.peek(who.login()).remaining() == 0) {
       return error(403, "API rate limit exceeded for user ID " + who.id() + ".", null);
     }
-    Optional<Fault> fault = faults.take(in.method(), template);
-    if (fault.isPresent()) {
-      return faultReply(fault.get());
-    }
     Map<String, String> params = match.get().params();
     RepoState repo = null;
     if (params.containsKey("owner") && params.containsKey("repo")) {
@@ -138,7 +170,8 @@ final class ApiServer implements HttpHandler {
   }
 
   /** Serialises the reply, adds GitHub's headers, turns a matching conditional GET into a free 304. */
-  private Outgoing finish(Incoming in, Optional<Match> match, String login, Reply reply) throws IOException {
+  private Outgoing finish(Incoming in, Optional<Match> match, String login, Reply reply, boolean spend)
+      throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
     byte[] body = reply.body() == null ? new byte[0] : Shapes.JSON.writeValueAsBytes(reply.body());
     int status = reply.status();
@@ -155,7 +188,7 @@ final class ApiServer implements HttpHandler {
       }
     }
     // spending an exhausted budget leaves it at zero, so refused calls need no special case
-    RateLimits.Budget budget = costs ? rateLimits.spend(login) : rateLimits.peek(login);
+    RateLimits.Budget budget = costs && spend ? rateLimits.spend(login) : rateLimits.peek(login);
     headers.put("x-ratelimit-limit", Integer.toString(budget.limit()));
     headers.put("x-ratelimit-remaining", Integer.toString(budget.remaining()));
     headers.put("x-ratelimit-reset", Long.toString(budget.reset().getEpochSecond()));
@@ -185,7 +218,11 @@ final class ApiServer implements HttpHandler {
     }
   }
 
-  private Reply faultReply(Fault fault) {
+  private Reply faultReply(Fault fault, String login) {
+    if (fault.resetIn() != null) {
+      // a primary rate limit spends the caller's whole budget until the reset, as on GitHub
+      rateLimits.set(login, 0, clock.instant().plus(fault.resetIn()));
+    }
     Reply reply = error(fault.status(), fault.message(), null);
     if (fault.retryAfter() != null) {
       reply = reply.withHeader("retry-after", Long.toString(fault.retryAfter().toSeconds()));

@@ -217,8 +217,25 @@ public final class FakeGitHub implements AutoCloseable {
    * The next {@code times} calls of {@code method} on {@code route} (GitHub's path template, for example
    * {@code /repos/{owner}/{repo}/issues}) answer with {@code fault}.
    */
-  public void failNext(String method, String route, int times, Fault fault) {
-    faults.arm(method, route, times, fault);
+  public ArmedFault failNext(String method, String route, int times, Fault fault) {
+    return faults.arm(method, route, times, fault);
+  }
+
+  /**
+   * The {@code n}-th call (counting from 1, from now) of {@code method} whose path matches {@code pathPattern}
+   * (a regular expression over the whole path without any {@code /api/v3} prefix, for example
+   * {@code /repos/acme/app/issues/\d+/comments}) meets {@code fault}: {@link Fault.When#BEFORE} it is
+   * served (GitHub did nothing) or {@link Fault.When#AFTER} (GitHub did it and the answer was lost). A
+   * {@link Fault#timeout()} holds the answer past the client's read timeout; a {@link Fault#reset()} closes the
+   * connection. Either is recorded in {@link #requests()} with status 0.
+   */
+  public ArmedFault failNth(String method, String pathPattern, int n, Fault.When when, Fault fault) {
+    return faults.armNth(method, pathPattern, n, when, fault);
+  }
+
+  /** Disarms every fault that has not struck yet. */
+  public void clearFaults() {
+    faults.clear();
   }
 
   /**

@@ -10,7 +10,7 @@ import java.util.Objects;
  *     path when no route matched
  * @param path the request path without any {@code /api/v3} prefix
  * @param query the raw query string, empty when none
- * @param status the status sent
+ * @param status the status sent; 0 when no answer was sent (a {@link Fault#timeout()} or {@link Fault#reset()})
  * @param login the caller's login, empty when unauthenticated
  * @param prefix {@code /api/v3} when the call came in the way GitHub Enterprise Server is called, else empty
  */

@@ -18,10 +18,17 @@ final class RawGitHub {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String apiUrl;
   private final String token;
+  private final java.time.Duration timeout;
 
   RawGitHub(String apiUrl, String token) {
+    this(apiUrl, token, java.time.Duration.ofSeconds(30));
+  }
+
+  /** A client that gives up on an answer after {@code timeout} (an {@link UncheckedIOException}). */
+  RawGitHub(String apiUrl, String token, java.time.Duration timeout) {
     this.apiUrl = apiUrl;
     this.token = token;
+    this.timeout = timeout;
   }
 
   Response get(String path) {
@@ -52,7 +59,8 @@ final class RawGitHub {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : apiUrl + path))
           .header("Accept", "application/vnd.github+json")
-          .header("X-GitHub-Api-Version", "2022-11-28");
+          .header("X-GitHub-Api-Version", "2022-11-28")
+          .timeout(timeout);
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
