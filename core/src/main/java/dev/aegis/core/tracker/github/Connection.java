@@ -7,7 +7,6 @@ import dev.aegis.core.tracker.github.Failures.Need;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import okhttp3.Cache;
 import okhttp3.OkHttpClient;
 import org.kohsuke.github.GHRepository;
@@ -18,7 +17,6 @@ import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
 /** The one OkHttp client, cache, hub4j instance and raw client behind a {@link GitHubConnection}. */
 final class Connection implements GitHubConnection {
   private static final long CACHE_BYTES = 50L * 1024 * 1024;
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final GitHubSettings settings;
   private final OkHttpClient client;
@@ -38,9 +36,12 @@ final class Connection implements GitHubConnection {
         .connectionSpecs(dev.aegis.core.http.ConnectionSpecs.forUrl(settings.apiUrl().toString()))
         .cache(cache)
         .addInterceptor(new RetryInterceptor(settings.retry(), clock, sleeper))
-        .connectTimeout(TIMEOUT)
-        .readTimeout(TIMEOUT)
-        .writeTimeout(TIMEOUT)
+        // OkHttp would otherwise send a request again, POSTs included, when its connection fails: a comment
+        // GitHub already stored would be posted twice. RetryInterceptor decides what is safe to send again.
+        .retryOnConnectionFailure(false)
+        .connectTimeout(settings.retry().timeout())
+        .readTimeout(settings.retry().timeout())
+        .writeTimeout(settings.retry().timeout())
         .build();
     try {
       this.hub = new GitHubBuilder()

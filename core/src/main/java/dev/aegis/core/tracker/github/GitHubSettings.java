@@ -115,18 +115,26 @@ public record GitHubSettings(
   }
 
   /**
-   * Bounded retries: 5xx answers to idempotent requests are retried with exponential backoff from
-   * {@code backoff}; rate-limited answers (any method: GitHub did not act on them) are retried after the wait
-   * GitHub asks for when that wait is at most {@code maxWait}. Longer waits fail at once with a
-   * {@link dev.aegis.core.tracker.TrackerException} carrying {@code retryAfter}.
+   * Bounded retries: 5xx answers, timeouts and dropped connections of requests that are idempotent on GitHub
+   * are retried with exponential backoff from {@code backoff}; rate-limited answers (any method: GitHub did
+   * not act on them) are retried after the wait GitHub asks for when that wait is at most {@code maxWait}.
+   * Longer waits fail at once with a {@link dev.aegis.core.tracker.TrackerException} carrying
+   * {@code retryAfter}. Writes that are not idempotent are resolved by reading instead (see the README's
+   * "When GitHub fails").
    *
    * @param maxAttempts total attempts per request, at least 1
-   * @param backoff first backoff after a 5xx, doubled on each further attempt
+   * @param backoff first backoff after a 5xx or a lost answer, doubled on each further attempt
    * @param maxWait the longest wait worth sleeping through (backoff or rate limit)
+   * @param timeout how long one attempt may take to connect, to send, and between bytes of the answer
    */
-  public record RetryPolicy(int maxAttempts, Duration backoff, Duration maxWait) {
-    /** 3 attempts, 1 s then 2 s backoff, waits of up to 30 s. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
+  public record RetryPolicy(int maxAttempts, Duration backoff, Duration maxWait, Duration timeout) {
+    /** How long one attempt waits by default. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * 4 attempts, 1 s then 2 s then 4 s backoff, waits of up to 90 s: a secondary rate limit without a
+     * {@code retry-after} asks for one minute, and one such limit must not end a job.
+     */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(90));
     /** No retries. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
@@ -136,6 +144,20 @@ public record GitHubSettings(
       }
       Objects.requireNonNull(backoff, "backoff");
       Objects.requireNonNull(maxWait, "maxWait");
+      timeout = Objects.requireNonNullElse(timeout, DEFAULT_TIMEOUT);
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+    }
+
+    /** With the default timeout of 30 s per attempt. */
+    public RetryPolicy(int maxAttempts, Duration backoff, Duration maxWait) {
+      this(maxAttempts, backoff, maxWait, DEFAULT_TIMEOUT);
+    }
+
+    /** This policy with another per-attempt timeout (tests use a short one against a silent fake). */
+    public RetryPolicy withTimeout(Duration perAttempt) {
+      return new RetryPolicy(maxAttempts, backoff, maxWait, perAttempt);
     }
   }
 }

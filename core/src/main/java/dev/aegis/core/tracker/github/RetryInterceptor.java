@@ -7,18 +7,38 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Retries what is safe to retry, within a {@link RetryPolicy}: a rate-limited answer (GitHub did not act on
- * the request, whatever its method) after the wait GitHub asks for, when that wait is short; a 5xx answer to
- * an idempotent method after an exponential backoff. A 5xx to a POST is not retried: GitHub may have acted
- * (created the comment, the branch) before failing, and the caller's own idempotency decides what to do.
+ * Retries what is safe to retry, within a {@link RetryPolicy}:
+ *
+ * <ul>
+ *   <li>a rate-limited answer, whatever the method (GitHub did not act on the request), after the wait GitHub
+ *       asks for ({@code retry-after}, the primary limit's reset, or for a secondary limit without a figure
+ *       one minute, doubling on each further one, as GitHub's guidance says) when that wait is at most
+ *       {@link RetryPolicy#maxWait()};
+ *   <li>a 5xx answer, a timeout or a dropped connection to a request that is idempotent on GitHub, after an
+ *       exponential backoff: GET, PUT, PATCH (Aegis always sends the whole body), DELETE, and the POSTs that
+ *       GitHub treats as idempotent (see {@link #SAFE_POSTS}).
+ * </ul>
+ *
+ * <p>Other POSTs (a comment, a branch, a pull request) are not retried here: GitHub may have acted before the
+ * answer was lost, so the adapter resolves them by reading first ({@link LostAnswers}). OkHttp's own silent
+ * retry on a failed connection is off for the same reason (see {@link Connection}).
  */
 final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE");
+  /**
+   * POSTs that may be sent twice: adding labels to an issue (by name: a label already there stays once),
+   * reacting to a comment (GitHub answers 200 with the existing reaction), creating a commit object (a second
+   * one is an unreferenced object, never on a branch) and creating a repository label (the second answers 422
+   * {@code already_exists}, which the caller treats as done).
+   */
+  static final Pattern SAFE_POSTS = Pattern.compile(
+      ".*/repos/[^/]+/[^/]+/(issues/\\d+/labels|issues/comments/\\d+/reactions|git/commits|labels)/?");
 
   private final RetryPolicy policy;
   private final Clock clock;
@@ -33,32 +53,61 @@ final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    int secondaryLimits = 0;
     for (int attempt = 1; ; attempt++) {
-      Response response = chain.proceed(request);
-      Optional<Duration> wait = attempt < policy.maxAttempts() ? waitBeforeRetry(request, response, attempt)
-          : Optional.empty();
-      if (wait.isEmpty()) {
+      boolean last = attempt >= policy.maxAttempts();
+      Response response;
+      try {
+        response = chain.proceed(request);
+      } catch (IOException e) {
+        if (last || !retriesWithoutAnswer(request, e)) {
+          throw e;
+        }
+        pause(backoff(attempt));
+        continue;
+      }
+      Optional<Duration> limited = RateLimitWait.of(response.code(), response::header, clock.instant());
+      Optional<Duration> wait;
+      if (limited.isPresent()) {
+        boolean guessed = response.header("retry-after") == null && !"0".equals(response.header("x-ratelimit-remaining"));
+        Duration asked = guessed ? limited.get().multipliedBy(1L << Math.min(secondaryLimits, 10)) : limited.get();
+        secondaryLimits += guessed ? 1 : 0;
+        wait = Optional.of(asked).filter(w -> w.compareTo(policy.maxWait()) <= 0);
+      } else {
+        wait = response.code() >= 500 && safe(request) ? Optional.of(backoff(attempt)) : Optional.empty();
+      }
+      if (last || wait.isEmpty()) {
         return response;
       }
       response.close();
-      try {
-        sleeper.sleep(wait.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw (IOException) new InterruptedIOException("interrupted while waiting to retry").initCause(e);
-      }
+      pause(wait.get());
     }
   }
 
-  private Optional<Duration> waitBeforeRetry(Request request, Response response, int attempt) {
-    Optional<Duration> limited = RateLimitWait.of(response.code(), response::header, clock.instant());
-    if (limited.isPresent()) {
-      return limited.filter(wait -> wait.compareTo(policy.maxWait()) <= 0);
+  /** True when {@code request} may be sent again whatever GitHub did with the first one. */
+  static boolean safe(Request request) {
+    return IDEMPOTENT.contains(request.method())
+        || request.method().equals("POST") && SAFE_POSTS.matcher(request.url().encodedPath()).matches();
+  }
+
+  /** A safe request that got no answer (timeout, reset) is sent again; an interrupted thread stops. */
+  private static boolean retriesWithoutAnswer(Request request, IOException e) {
+    return safe(request) && !Thread.currentThread().isInterrupted()
+        && (!(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException
+            || "timeout".equals(e.getMessage()));
+  }
+
+  private Duration backoff(int attempt) {
+    Duration backoff = policy.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+    return backoff.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : backoff;
+  }
+
+  private void pause(Duration wait) throws IOException {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw (IOException) new InterruptedIOException("interrupted while waiting to retry").initCause(e);
     }
-    if (response.code() >= 500 && IDEMPOTENT.contains(request.method())) {
-      Duration backoff = policy.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-      return Optional.of(backoff.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : backoff);
-    }
-    return Optional.empty();
   }
 }

@@ -135,7 +135,7 @@ class GitHubTrackerScanTest {
           assertThat(e.status()).isEqualTo(502);
           assertThat(e.getMessage()).contains("GitHub failed while listing open issues");
         });
-    assertThat(gh.fake.count("GET", LISTING)).isEqualTo(3);
+    assertThat(gh.fake.count("GET", LISTING)).isEqualTo(GitHubSettings.RetryPolicy.DEFAULT.maxAttempts());
   }
 
   @Test
