@@ -29,7 +29,9 @@ public interface CodeHost {
   /**
    * Creates {@code branch} at {@code sha}.
    *
-   * @return true when this call created it; false when the branch already existed (someone else won)
+   * @return true when the branch is at {@code sha} because of this call (or an earlier attempt of it whose
+   *     answer was lost: a branch already at {@code sha} counts as this caller's, since every claim is its own
+   *     commit naming one run); false when the branch already existed elsewhere (someone else won)
    */
   boolean createBranch(String branch, String sha);
 

@@ -91,7 +91,8 @@ public final class LocalCodeHost implements CodeHost {
 
   @Override
   public boolean createBranch(String branch, String sha) {
-    return git.succeeds("update-ref", "refs/heads/" + branch, sha, "");
+    return git.succeeds("update-ref", "refs/heads/" + branch, sha, "")
+        || branchHead(branch).filter(sha::equals).isPresent();
   }
 
   @Override

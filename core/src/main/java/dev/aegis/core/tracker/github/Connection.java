@@ -57,8 +57,9 @@ final class Connection implements GitHubConnection {
       throw new UncheckedIOException("cannot set up the GitHub client", e);
     }
     Rest rest = new Rest(client, settings.apiUrl(), settings.token(), clock);
-    this.tracker = new GitHubTracker(settings, this::repository, rest, failures);
-    this.codeHost = new GitHubCodeHost(settings, this::repository, rest, failures);
+    LostAnswers lost = new LostAnswers(settings.retry(), sleeper);
+    this.tracker = new GitHubTracker(settings, this::repository, rest, failures, lost);
+    this.codeHost = new GitHubCodeHost(settings, this::repository, rest, failures, lost);
     this.variables = new GitHubVariables(settings, rest, failures);
   }
 

@@ -24,8 +24,9 @@ import org.kohsuke.github.GHRepository;
  * fast-forward from the ref's current value.
  */
 final class GitHubCodeHost extends RepositoryApi implements CodeHost {
-  GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
-    super(settings, repository, rest, failures);
+  GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures,
+      LostAnswers lost) {
+    super(settings, repository, rest, failures, lost);
   }
 
   @Override
@@ -41,8 +42,11 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
   /** {@code GET git/ref/heads/{branch}}: the exact-match endpoint (hub4j's getRef uses the prefix-match one). */
   @Override
   public Optional<String> branchHead(String branch) {
-    return failures.call("reading branch " + branch, Need.CONTENTS_READ, () -> rest.find(
-        refPath("git/ref/heads/", branch), Map.of()).map(ref -> ref.path("object").path("sha").asText()));
+    return failures.call("reading branch " + branch, Need.CONTENTS_READ, () -> head(branch));
+  }
+
+  private Optional<String> head(String branch) throws IOException {
+    return rest.find(refPath("git/ref/heads/", branch), Map.of()).map(ref -> ref.path("object").path("sha").asText());
   }
 
   @Override
@@ -60,19 +64,24 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
     });
   }
 
+  /**
+   * Creates the branch at {@code sha}; false when it already exists elsewhere (another job won). When the
+   * answer is lost, or GitHub says the reference already exists (hub4j sends a POST again after a timeout), the
+   * branch is read: at {@code sha} it is this call's own (a claim commit names one run only), so true.
+   */
   @Override
   public boolean createBranch(String branch, String sha) {
-    return failures.call("creating branch " + branch, Need.CONTENTS_WRITE, () -> {
+    return failures.call("creating branch " + branch, Need.CONTENTS_WRITE, () -> lost.write(() -> {
       try {
         repository.get().createRef("refs/heads/" + branch, sha);
         return true;
       } catch (IOException e) {
         if (Failures.status(e) == 422 && Failures.githubMessage(e).contains("already exists")) {
-          return false;
+          return head(branch).filter(sha::equals).isPresent();
         }
         throw e;
       }
-    });
+    }, () -> head(branch).map(sha::equals)));
   }
 
   @Override
@@ -84,7 +93,8 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
       } catch (GitHubHttpException e) {
         String why = e.githubMessage();
         if (e.status() == 422 && (why.contains("fast forward") || why.contains("cannot be updated"))) {
-          return false;
+          // a first attempt whose answer was lost may have moved it already: then it is where we want it
+          return head(branch).filter(sha::equals).isPresent();
         }
         throw e;
       }
@@ -128,37 +138,38 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
 
   @Override
   public Optional<PullRequest> openPullRequest(String branch) {
-    return failures.call("looking for a pull request from " + branch, Need.PULL_REQUESTS_READ, () -> {
-      for (GHPullRequest pr : repository.get().queryPullRequests().head(settings.owner() + ":" + branch)
-          .state(GHIssueState.OPEN).list()) {
-        return Optional.of(pullRequest(pr));
-      }
-      return Optional.empty();
-    });
+    return failures.call("looking for a pull request from " + branch, Need.PULL_REQUESTS_READ, () -> openFrom(branch));
   }
 
   /**
    * Opens the pull request and labels it. When one is already open from the same branch (a re-run that crashed
-   * after opening it), that one is labelled and returned instead: one branch, one pull request.
+   * after opening it, or a first attempt whose answer was lost), that one is labelled and returned instead: one
+   * branch, one pull request.
    */
   @Override
   public PullRequest createPullRequest(PullRequestDraft draft) {
     return failures.call("opening a pull request from " + draft.head(), Need.PULL_REQUESTS_WRITE, () -> {
-      GHPullRequest pr;
-      try {
-        pr = repository.get().createPullRequest(draft.title(), draft.head(), draft.base(), draft.body());
-      } catch (IOException e) {
-        Optional<PullRequest> existing = Failures.status(e) == 422
-            && Failures.githubMessage(e).contains("already exists") ? openPullRequest(draft.head()) : Optional.empty();
-        if (existing.isEmpty()) {
-          throw e;
+      PullRequest pr = lost.write(() -> {
+        try {
+          return pullRequest(repository.get().createPullRequest(draft.title(), draft.head(), draft.base(),
+              draft.body()));
+        } catch (IOException e) {
+          Optional<PullRequest> existing = Failures.status(e) == 422
+              && Failures.githubMessage(e).contains("already exists") ? openFrom(draft.head()) : Optional.empty();
+          return existing.orElseThrow(() -> e);
         }
-        addLabels(existing.get().number(), draft.labels());
-        return existing.get();
-      }
-      addLabels(pr.getNumber(), draft.labels());
-      return pullRequest(pr);
+      }, () -> openFrom(draft.head()));
+      addLabels(pr.number(), draft.labels());
+      return pr;
     });
+  }
+
+  private Optional<PullRequest> openFrom(String branch) throws IOException {
+    for (GHPullRequest pr : repository.get().queryPullRequests().head(settings.owner() + ":" + branch)
+        .state(GHIssueState.OPEN).list()) {
+      return Optional.of(pullRequest(pr));
+    }
+    return Optional.empty();
   }
 
   private void addLabels(int number, List<String> labels) throws IOException {

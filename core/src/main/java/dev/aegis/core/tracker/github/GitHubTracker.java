@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHIssue;
@@ -35,8 +36,9 @@ import org.kohsuke.github.GHRepository;
 final class GitHubTracker extends RepositoryApi implements Tracker {
   private volatile boolean phaseLabelsReady;
 
-  GitHubTracker(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
-    super(settings, repository, rest, failures);
+  GitHubTracker(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures,
+      LostAnswers lost) {
+    super(settings, repository, rest, failures, lost);
   }
 
   @Override
@@ -129,10 +131,31 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
     });
   }
 
+  /**
+   * Posts the comment with a hidden marker naming this one write. A POST is not idempotent on GitHub, so when
+   * its answer is lost (a 5xx, a timeout, a dropped connection) the issue's comments are read first and the
+   * comment carrying the marker, if there is one, is the answer: one write, one comment.
+   */
   @Override
   public IssueComment addComment(IssueKey key, String body) {
-    return failures.call("commenting on " + key, Need.ISSUES_WRITE,
-        () -> Mapping.comment(rest.send("POST", issuePath(key) + "/comments", Map.of("body", body))));
+    String marker = LostAnswers.marker(UUID.randomUUID().toString().replace("-", ""));
+    Map<String, String> sent = Map.of("body", body + "\n\n" + marker);
+    return failures.call("commenting on " + key, Need.ISSUES_WRITE, () -> lost.write(
+        () -> Mapping.comment(rest.send("POST", issuePath(key) + "/comments", sent)),
+        () -> marked(key, marker)));
+  }
+
+  /**
+   * The oldest comment carrying {@code marker}. The marker is random and unseen before the write, so the first
+   * comment that carries it is the write itself (a later copy by someone else cannot come before it).
+   */
+  private Optional<IssueComment> marked(IssueKey key, String marker) throws IOException {
+    for (JsonNode c : rest.list(issuePath(key) + "/comments", Map.of("per_page", "100"))) {
+      if (c.path("body").asText("").contains(marker)) {
+        return Optional.of(Mapping.comment(c));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -46,7 +46,7 @@ final class Mapping {
     return new IssueComment(
         c.path("id").asText(),
         author(user.path("login").asText(), user.path("type").asText(null)),
-        c.path("body").asText(""),
+        LostAnswers.withoutMarker(c.path("body").asText("")),
         Instant.parse(c.path("created_at").asText()),
         Instant.parse(c.path("updated_at").asText(c.path("created_at").asText())));
   }
