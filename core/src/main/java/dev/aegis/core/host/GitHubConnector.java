@@ -6,6 +6,7 @@ import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.tracker.github.GitHubConnection;
 import dev.aegis.core.tracker.Tracker;
 import dev.aegis.core.tracker.github.GitHubSettings;
+import dev.aegis.core.tracker.github.Sleeper;
 import dev.aegis.core.tracker.linear.LinearRuntime;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,21 @@ import java.util.Optional;
  * skipped rather than shared.
  */
 final class GitHubConnector implements Connector {
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final GitHubSettings.RetryPolicy retry;
+
+  GitHubConnector() {
+    this(Clock.systemUTC(), Sleeper.THREAD, GitHubSettings.RetryPolicy.DEFAULT);
+  }
+
+  /** With an explicit clock, sleeper and retry policy (tests: a clock the sleeper moves, short timeouts). */
+  GitHubConnector(Clock clock, Sleeper sleeper, GitHubSettings.RetryPolicy retry) {
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.retry = retry;
+  }
+
   @Override
   public Connection connect(AegisConfig config, Map<String, String> env) {
     String token = Optional.ofNullable(env.get("GITHUB_TOKEN")).filter(t -> !t.isBlank())
@@ -44,12 +61,13 @@ final class GitHubConnector implements Connector {
         .withApiUrl(URI.create(config.text(ConfigKeys.GITHUB_API_URL).orElseThrow()))
         .withLabels(config.readyLabel(), config.bugLabel())
         .withIdentityLogin(config.text(ConfigKeys.GITHUB_LOGIN).orElse(null))
-        .withCacheDirectory(cache.map(Lock::dir).orElse(null));
+        .withCacheDirectory(cache.map(Lock::dir).orElse(null))
+        .withRetry(retry);
     List<Tracker> trackers = new ArrayList<>();
     LinearRuntime linear = config.tracks("linear") ? LinearRuntime.defaults() : null;
     GitHubConnection github;
     try {
-      github = GitHubConnection.open(settings);
+      github = GitHubConnection.open(settings, clock, sleeper);
     } catch (RuntimeException e) {
       cache.ifPresent(Lock::release);
       throw e;

@@ -26,16 +26,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Engines for flow tests where the agent loop itself is not the point: each {@link #then} queues what the
  * next agent run does (plan, edit files, fail), and every task handed over is kept for assertions. An
- * agent run nobody queued fails the test.
+ * agent run nobody queued fails the test. Public for the host tests that drive whole jobs with it.
  */
-final class FakeEngines implements EngineProvider {
+public final class FakeEngines implements EngineProvider {
   static final double RUN_COST = 0.0123;
 
   private final Deque<Object> queue = new ArrayDeque<>();
   private final List<EngineTask> tasks = new CopyOnWriteArrayList<>();
 
   /** The next agent run does {@code engine}. */
-  synchronized FakeEngines then(Engine engine) {
+  public synchronized FakeEngines then(Engine engine) {
     queue.add(engine);
     return this;
   }
@@ -51,7 +51,7 @@ final class FakeEngines implements EngineProvider {
     return List.copyOf(tasks);
   }
 
-  synchronized int pending() {
+  public synchronized int pending() {
     return queue.size();
   }
 
@@ -77,7 +77,7 @@ final class FakeEngines implements EngineProvider {
   }
 
   /** The plan the calc sample's bug deserves. */
-  static PlanReport calcPlan(Risk risk) {
+  public static PlanReport calcPlan(Risk risk) {
     return new PlanReport("add() subtracts its arguments, so add 2 3 prints -1.",
         "src/calc.sh computes $1 - $2 where it should add.",
         List.of(new Evidence("src/calc.sh", 4, "the subtraction")),
@@ -85,7 +85,7 @@ final class FakeEngines implements EngineProvider {
   }
 
   /** An agent run that finishes with {@code plan}. */
-  static Engine planning(PlanReport plan) {
+  public static Engine planning(PlanReport plan) {
     return task -> result(task, Stop.finished(), plan);
   }
 
@@ -99,7 +99,7 @@ final class FakeEngines implements EngineProvider {
   }
 
   /** The fix the calc sample needs. */
-  static Engine fixingCalc() {
+  public static Engine fixingCalc() {
     return fixing(Map.of("src/calc.sh", "#!/bin/sh\n# add A B: prints the sum of A and B\nadd() {\n  echo $(( $1 + $2 ))\n}\n"),
         "add() now adds its arguments.");
   }
