@@ -108,6 +108,17 @@ public final class FakeGitHub implements AutoCloseable {
     return fake;
   }
 
+  /**
+   * Starts a fake with contract checking off: parsing GitHub's description takes a while, which a test that
+   * starts many short-lived fakes after one checked run (a fault matrix) need not pay each time. Turn it on
+   * with {@link #contractMode(boolean)}.
+   */
+  public static FakeGitHub startUnchecked(Clock clock) {
+    FakeGitHub fake = new FakeGitHub(clock);
+    fake.server.start();
+    return fake;
+  }
+
   /** {@code http://127.0.0.1:<port>}: the API root, as {@code https://api.github.com} is GitHub's. */
   public String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
