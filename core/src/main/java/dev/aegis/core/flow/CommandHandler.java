@@ -216,10 +216,13 @@ final class CommandHandler {
     return new Marks.Mark(REPLY, c.id());
   }
 
-  /** In progress, with no update for the claim grace period: the job working on it died. */
+  /**
+   * In progress, and either interrupted by a tracker failure (its job said so) or with no update for the claim
+   * grace period: the job working on it died.
+   */
   private boolean orphaned(RunState s) {
-    return s.phase() == Phase.IN_PROGRESS
-        && Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0;
+    return s.phase() == Phase.IN_PROGRESS && (s.interrupted()
+        || Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0);
   }
 
   private static String describe(RunState s) {

@@ -76,6 +76,9 @@ final class ImplementationLock {
 
   /** The job that holds an implementation still reports: its commit or the status comment is recent. */
   private boolean alive(CommitInfo tip, RunState s) {
+    if (s.interrupted()) {
+      return false; // its job recorded that it stopped on a tracker failure
+    }
     Instant latest = tip.committedAt().isAfter(s.updatedAt()) ? tip.committedAt() : s.updatedAt();
     return Duration.between(latest, ctx.clock().instant()).compareTo(ctx.config().claimGrace()) < 0;
   }

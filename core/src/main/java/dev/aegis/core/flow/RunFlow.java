@@ -48,7 +48,7 @@ public final class RunFlow {
   /**
    * Brings an issue Aegis already holds back in line: restores a phase label a crash left out, and resumes
    * planning or implementing when the job that held the run stopped reporting (its heartbeat is older than
-   * the claim grace period).
+   * the claim grace period) or recorded that it stopped on a tracker failure (at once).
    *
    * @return what was resumed, or empty when nothing needed doing
    */
@@ -67,13 +67,13 @@ public final class RunFlow {
     if (!ctx.tracker().inPhase(issue, s.phase())) {
       ctx.tracker().setPhase(key, s.phase());
     }
-    boolean orphaned = s.phase() == Phase.IN_PROGRESS
-        && Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0;
+    boolean orphaned = s.phase() == Phase.IN_PROGRESS && (s.interrupted()
+        || Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0);
     if (!orphaned) {
       return Optional.empty();
     }
     ctx.progress().accept("Resuming run " + s.runId() + " (" + s.fact(Planner.STAGE).orElse("planning")
-        + ") after an interrupted job");
+        + ") after an interrupted job" + (s.interrupted() ? " (" + s.fact(RunState.INTERRUPTED).orElse("") + ")" : ""));
     return Optional.of(runs.resume(runs.handle(issue, latest.get())));
   }
 

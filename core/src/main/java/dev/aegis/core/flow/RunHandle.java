@@ -47,6 +47,19 @@ final class RunHandle {
    * the text nor in the hidden block's facts (plan, fix summary, test output), which are just as public.
    */
   synchronized void write(String newText, RunState newState) {
+    // any write after an interruption is the run at work again: the next job must not take it for stopped
+    store(newText, newState.interrupted() ? newState.withoutFact(RunState.INTERRUPTED, newState.updatedAt()) : newState);
+  }
+
+  /** Records that this run's job stopped on a tracker failure ({@link RunState#INTERRUPTED} set in the state). */
+  synchronized void writeInterrupted(String newText, RunState interrupted) {
+    if (!interrupted.interrupted()) {
+      throw new IllegalArgumentException("the state of an interrupted run names what failed");
+    }
+    store(newText, interrupted);
+  }
+
+  private void store(String newText, RunState newState) {
     String clean = redactor.redact(newText);
     status = ledger.update(issue.key(), status, clean, redacted(newState));
     text = clean;

@@ -12,6 +12,7 @@ final class Runs {
   private final Stopper stopper;
   private final Planner planner;
   private final Implementer implementer;
+  private final Interruptions interruptions;
 
   Runs(FlowContext ctx, Authorizer authorizer) {
     this.ctx = ctx;
@@ -20,14 +21,26 @@ final class Runs {
     this.stopper = new Stopper(ctx, authorizer);
     this.planner = new Planner(ctx, endings);
     this.implementer = new Implementer(ctx, endings, stopper);
+    this.interruptions = new Interruptions(ctx);
   }
 
+  /**
+   * A handle on a run. An interrupted run keeps its state (so the implementation lock sees that nobody works on
+   * it) until its next write; a resumed plan shows "investigating" again from its first heartbeat.
+   */
   RunHandle handle(Issue issue, StatusComment status) {
-    return new RunHandle(issue, status, status.text(), ledger, ctx.clock(), new Tasks(ctx.agent()).secrets().redactor());
+    RunState s = status.state();
+    boolean replanning = s.interrupted() && !"implementing".equals(s.fact(Planner.STAGE).orElse(""));
+    return new RunHandle(issue, status, replanning ? StatusTexts.planning(s) : status.text(), ledger, ctx.clock(),
+        new Tasks(ctx.agent()).secrets().redactor());
   }
 
   /** Plans; in auto mode a low-risk plan goes straight on to implementation. */
   FlowResult plan(RunHandle run) {
+    return interruptions.guard(run, () -> planStep(run));
+  }
+
+  private FlowResult planStep(RunHandle run) {
     if (ctx.dispatchOnly()) {
       return queued(run, "plan");
     }
@@ -41,6 +54,10 @@ final class Runs {
   }
 
   FlowResult implement(RunHandle run, String approvalId, String approver) {
+    return interruptions.guard(run, () -> implementStep(run, approvalId, approver));
+  }
+
+  private FlowResult implementStep(RunHandle run, String approvalId, String approver) {
     if (ctx.dispatchOnly()) {
       boolean recorded = "implementing".equals(run.state().fact(Planner.STAGE).orElse(""))
           && approvalId.equals(run.state().fact(Implementer.APPROVAL).orElse(""));
@@ -59,6 +76,10 @@ final class Runs {
    * dispatching host gets the step back as queued work, whichever it is (never an agent run on it).
    */
   FlowResult resume(RunHandle run) {
+    return interruptions.guard(run, () -> resumeStep(run));
+  }
+
+  private FlowResult resumeStep(RunHandle run) {
     RunState s = run.state();
     if ("implementing".equals(s.fact(Planner.STAGE).orElse(""))) {
       if (ctx.dispatchOnly()) {
@@ -67,7 +88,7 @@ final class Runs {
       return implementer.implement(run, s.fact(Implementer.APPROVAL).orElse("resumed"),
           s.fact(Implementer.APPROVED_BY).orElse(""));
     }
-    return plan(run);
+    return planStep(run);
   }
 
   /**

@@ -54,6 +54,13 @@ final class StatusTexts {
         "run", s.runId(), "branch", s.branch(), "reason", reason, "next", next));
   }
 
+  /** A run whose job stopped on a tracker failure: what failed, and that a re-run finishes it. */
+  static String interrupted(RunState s, String reason) {
+    String stage = s.fact(Planner.STAGE).orElse("planning");
+    return Templates.render("interrupted", Map.of("run", s.runId(), "branch", s.branch(), "reason", reason,
+        "stage", "implementing".equals(stage) ? "while implementing the approved plan" : "while " + stage));
+  }
+
   static String stopped(RunState s, String by, String readyLabel) {
     return Templates.render("stopped", Map.of(
         "run", s.runId(), "by", who(s.issue().tracker(), by), "ready", readyLabel));

@@ -6,6 +6,7 @@ import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueComment;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.Tracker;
+import dev.aegis.core.tracker.TrackerException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,13 @@ public final class Claimer {
     String runId = runIds.next(issue.key());
     String claimSha = claimCommit(issue, runId, baseSha, baseSha, "claim");
     if (code.createBranch(branch, claimSha)) {
-      return won(issue, runId, branch, base, claimSha, false);
+      StatusComment status;
+      try {
+        status = posted(issue, runId, branch, base, claimSha);
+      } catch (TrackerException e) {
+        throw release(branch, claimSha, e);
+      }
+      return labelled(issue, status, false);
     }
     String owner = code.branchHead(branch).flatMap(this::ownerAt).orElse("");
     return new ClaimOutcome.Taken(owner, "already claimed" + (owner.isEmpty() ? "" : " (run " + owner + ")"));
@@ -126,13 +133,58 @@ public final class Claimer {
   }
 
   private ClaimOutcome won(Issue issue, String runId, String branch, String base, String sha, boolean adopted) {
-    Instant now = clock.instant();
-    RunState state = RunState.claimed(runId, issue.key(), branch, base, sha, now);
+    return labelled(issue, posted(issue, runId, branch, base, sha), adopted);
+  }
+
+  private StatusComment posted(Issue issue, String runId, String branch, String base, String sha) {
+    RunState state = RunState.claimed(runId, issue.key(), branch, base, sha, clock.instant());
     String text = Templates.render("claimed", Map.of(
         "run", runId, "branch", branch, "phase", "in progress"));
-    StatusComment status = ledger.post(issue.key(), text, state);
-    tracker.setPhase(issue.key(), Phase.IN_PROGRESS);
+    return ledger.post(issue.key(), text, state);
+  }
+
+  private ClaimOutcome labelled(Issue issue, StatusComment status, boolean adopted) {
+    try {
+      tracker.setPhase(issue.key(), Phase.IN_PROGRESS);
+    } catch (TrackerException e) {
+      throw interrupted(issue, status, e);
+    }
     return new ClaimOutcome.Claimed(status, adopted);
+  }
+
+  /**
+   * The status comment of a fresh claim could not be posted: without it no job would know the claim is not
+   * running before its grace period is over, so the branch (only the claim commit) is deleted again and the next
+   * job claims the issue afresh. A claim of a branch with history (adoption, a new run on an old branch) is
+   * left for the grace period.
+   */
+  private TrackerException release(String branch, String claimSha, TrackerException e) {
+    String after;
+    try {
+      if (code.branchHead(branch).filter(claimSha::equals).isPresent()) {
+        code.deleteBranch(branch);
+      }
+      after = " The claim was released: the next job (a re-run, a redelivered event) claims the issue afresh.";
+    } catch (RuntimeException again) {
+      after = " The claim (branch " + branch + ") could not be released either; the next job adopts it once the "
+          + "claim grace period of " + grace.toSeconds() + " s is over.";
+    }
+    return new TrackerException(e.getMessage() + after, e.status(), e.url(), e.retryAfter().orElse(null), e);
+  }
+
+  /** The claim's label could not be set: the status comment says the run was interrupted, so the next job resumes it. */
+  private TrackerException interrupted(Issue issue, StatusComment status, TrackerException e) {
+    RunState marked = status.state().withFact(RunState.INTERRUPTED, e.getMessage(), clock.instant());
+    String after;
+    try {
+      ledger.update(issue.key(), status, Templates.render("interrupted", Map.of("run", marked.runId(),
+          "branch", marked.branch(), "reason", e.getMessage(), "stage", "right after claiming the issue")), marked);
+      after = " Run " + marked.runId() + " is recorded as interrupted: re-run this job (or redeliver its event) to "
+          + "go on at once.";
+    } catch (RuntimeException again) {
+      after = " The next job resumes run " + marked.runId() + " once its claim grace period is over.";
+    }
+    return new TrackerException(e.getMessage() + after, e.status(), e.url(), e.retryAfter().orElse(null), e);
   }
 
   private Optional<String> ownerAt(String sha) {

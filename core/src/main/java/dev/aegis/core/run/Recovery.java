@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Marks stale runs blocked: a run in progress whose status comment has not changed for the configured time
  * (20 minutes by default) lost its job (runner gone, timeout, crash). An issue labelled in progress whose run
- * state says otherwise only gets its label corrected. Scheduled runs call this before a scan;
+ * state says otherwise only gets its label corrected; a run whose job recorded that it was interrupted by a
+ * tracker failure is left to the scan, which resumes it. Scheduled runs call this before a scan;
  * {@code aegis recover} calls it on demand.
  */
 public final class Recovery {
@@ -44,6 +45,11 @@ public final class Recovery {
         if (!dryRun) {
           tracker.setPhase(issue.key(), status.get().state().phase());
         }
+        continue;
+      }
+      if (status.isPresent() && status.get().state().interrupted()) {
+        // its job recorded that it stopped on a tracker failure: the run is not dead but waiting to be resumed,
+        // which a scan does right after this (and a re-run of the job or a redelivered event does at once)
         continue;
       }
       Instant last = status.map(s -> s.state().updatedAt()).orElse(issue.updatedAt());

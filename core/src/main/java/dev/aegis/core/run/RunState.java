@@ -37,6 +37,11 @@ public record RunState(
 
   /** The fact naming the step a run is at within its phase: planning, implementing, blocked, stopped... */
   public static final String STAGE = "stage";
+  /**
+   * The fact set when a job stopped because GitHub (or Linear) failed for good: what failed. A run that carries
+   * it is not running, so the next job resumes it at once instead of waiting for the claim grace period.
+   */
+  public static final String INTERRUPTED = "interrupted";
 
   public RunState {
     Objects.requireNonNull(runId, "runId");
@@ -74,6 +79,18 @@ public record RunState(
     Map<String, String> more = new LinkedHashMap<>(facts);
     more.put(name, value);
     return new RunState(runId, issue, phase, branch, base, claim, now, handled, more);
+  }
+
+  /** This state without the fact {@code name}. */
+  public RunState withoutFact(String name, Instant now) {
+    Map<String, String> fewer = new LinkedHashMap<>(facts);
+    fewer.remove(name);
+    return new RunState(runId, issue, phase, branch, base, claim, now, handled, fewer);
+  }
+
+  /** True when a job recorded that it stopped on a tracker failure (see {@link #INTERRUPTED}). */
+  public boolean interrupted() {
+    return facts.containsKey(INTERRUPTED);
   }
 
   public Optional<String> fact(String name) {

@@ -115,6 +115,12 @@ final class GitHubWorld implements AutoCloseable {
     return p;
   }
 
+  ObjectNode schedule() {
+    ObjectNode p = Events.json("schedule");
+    p.withObjectProperty("repository").put("full_name", REPO);
+    return p;
+  }
+
   // ---- jobs
 
   /** One Actions job for {@code event}: a fresh checkout, the event file, {@code aegis action}. */
