@@ -125,7 +125,9 @@ final class JsonHttp {
       }
       String text = response.body() == null ? "" : response.body().string();
       if (status >= 200 && status < 300) {
-        return Failure.ok(parse(url, status, text));
+        JsonNode parsed = parse(text);
+        // a garbled answer (a proxy's HTML page, a cut body) is refused and asked again, within the retries
+        return parsed != null ? Failure.ok(parsed) : Failure.malformed(this, url, status);
       }
       Duration retryAfter = retryAfter(response);
       return new Failure(this, url, status, retryAfter, providerMessage(text), null);
@@ -169,13 +171,13 @@ final class JsonHttp {
     }
   }
 
-  private JsonNode parse(String url, int status, String text) {
+  /** The body as JSON, or null when it is not JSON. */
+  private JsonNode parse(String text) {
     try {
-      return json.readTree(text);
+      JsonNode node = json.readTree(text);
+      return node == null || node.isMissingNode() ? null : node;
     } catch (IOException e) {
-      throw new ModelException(Kind.BAD_RESPONSE,
-          "the model API at " + safe(url) + " answered " + status + " with a body that is not JSON",
-          status, safe(url), null, e);
+      return null;
     }
   }
 
@@ -241,8 +243,14 @@ final class JsonHttp {
     final String detail;
     final Throwable cause;
     final boolean retryable;
+    final boolean malformed;
 
     Failure(JsonHttp owner, String url, int status, Duration retryAfter, String detail, Throwable cause) {
+      this(owner, url, status, retryAfter, detail, cause, false);
+    }
+
+    private Failure(JsonHttp owner, String url, int status, Duration retryAfter, String detail, Throwable cause,
+        boolean malformed) {
       this.reply = null;
       this.owner = owner;
       this.url = url;
@@ -250,7 +258,13 @@ final class JsonHttp {
       this.retryAfter = retryAfter;
       this.detail = detail;
       this.cause = cause;
-      this.retryable = status == 0 || status == 408 || status == 409 || status == 429 || status >= 500;
+      this.malformed = malformed;
+      this.retryable = malformed || status == 0 || status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+
+    /** A success status whose body is not JSON: asked again, then a {@link Kind#BAD_RESPONSE}. */
+    static Failure malformed(JsonHttp owner, String url, int status) {
+      return new Failure(owner, url, status, null, "a body that is not JSON", null, true);
     }
 
     private Failure(JsonNode reply) {
@@ -262,6 +276,7 @@ final class JsonHttp {
       this.detail = null;
       this.cause = null;
       this.retryable = false;
+      this.malformed = false;
     }
 
     static Failure ok(JsonNode reply) {
@@ -271,6 +286,11 @@ final class JsonHttp {
     ModelException toException(int retries) {
       String where = safe(url);
       String tries = retries == 0 ? "" : " after " + retries + " retries";
+      if (malformed) {
+        return new ModelException(Kind.BAD_RESPONSE, "the model API at " + where + " answered " + status
+            + " with a body that is not JSON" + tries + ": check the base URL (a proxy or a web page answers there?)",
+            status, where, null, null);
+      }
       Kind kind = kind();
       String message = switch (kind) {
         case AUTH -> owner.keyName + " was refused (" + status + ") by " + where

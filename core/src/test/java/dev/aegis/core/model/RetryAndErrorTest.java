@@ -119,10 +119,26 @@ class RetryAndErrorTest {
   }
 
   @Test
-  void aReplyThatIsNotJsonIsABadResponse() {
-    try (ScriptedModelServer server = ScriptedModelServer.start("{\"steps\":[{\"status\":200,\"body\":\"<html>\"}]}")) {
+  void aReplyThatIsNeverJsonIsAskedAgainABoundedNumberOfTimesThenABadResponse() {
+    String garbled = "{\"status\":200,\"body\":\"<html>\"}";
+    String script = "{\"steps\":[" + String.join(",", garbled, garbled, garbled, garbled) + "]}";
+    try (ScriptedModelServer server = ScriptedModelServer.start(script)) {
       assertThatThrownBy(() -> client(server, "openai").send(REQUEST)).isInstanceOfSatisfying(ModelException.class,
-          e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.BAD_RESPONSE));
+          e -> {
+            assertThat(e.kind()).isEqualTo(ModelException.Kind.BAD_RESPONSE);
+            assertThat(e.getMessage()).contains("not JSON", "after 3 retries", "check the base URL");
+          });
+      assertThat(server.requests()).hasSize(4);
+    }
+  }
+
+  @Test
+  void aReplyThatIsNotJsonOnceIsAskedAgain() {
+    try (ScriptedModelServer server = ScriptedModelServer.start(
+        "{\"steps\":[{\"status\":200,\"body\":\"<html>\"},{\"text\":\"ok\"}]}")) {
+      assertThat(client(server, "openai").send(REQUEST).text()).isEqualTo("ok");
+      assertThat(server.requests()).hasSize(2);
+      assertThat(sleeper.waits).hasSize(1);
     }
   }
 
