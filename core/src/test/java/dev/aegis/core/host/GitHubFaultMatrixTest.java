@@ -48,7 +48,9 @@ class GitHubFaultMatrixTest {
       new Kind("timeout before serving", Fault.When.BEFORE, () -> Fault.timeout(Duration.ofSeconds(4))),
       new Kind("timeout after serving (answer lost)", Fault.When.AFTER, () -> Fault.timeout(Duration.ofSeconds(4))),
       new Kind("reset before serving", Fault.When.BEFORE, Fault::reset),
-      new Kind("reset after serving (answer lost)", Fault.When.AFTER, Fault::reset));
+      new Kind("reset after serving (answer lost)", Fault.When.AFTER, Fault::reset),
+      new Kind("429 after serving (a front end limited after the backend acted)", Fault.When.AFTER,
+          () -> Fault.tooManyRequests(Duration.ofSeconds(2))));
   /** Writes that GitHub does not treat as idempotent: resolved by reading when their answer is lost. */
   private static final Pattern NOT_IDEMPOTENT = Pattern.compile("POST /repos/[^/]+/[^/]+/(issues/\\d+/comments|git/refs|pulls)");
 

@@ -49,6 +49,11 @@ final class Failures {
     return details(e).status();
   }
 
+  /** The wait GitHub asked for with a failure (a rate limit), or null. */
+  static Duration retryAfter(Throwable e) {
+    return details(e).retryAfter();
+  }
+
   /** GitHub's message of a failure, empty when there is none. */
   static String githubMessage(Throwable e) {
     return details(e).message();

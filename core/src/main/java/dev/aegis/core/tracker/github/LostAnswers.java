@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * whether the write happened (the comment carrying this write's marker, the branch at this claim commit, a pull
  * request open from this head) and writes again only when it did not.
  *
+ * <p>Rate-limited answers to these writes come here too (the interceptor leaves them alone): GitHub documents
+ * that it did not act on them, so the write is repeated after the wait GitHub asks for, but only after the same
+ * read, which costs one request and survives a front end that answered 429 after its backend acted.
+ *
  * <p>A guess that cannot be checked here: that once GitHub answered (or the read timed out), a write it
  * received is either visible to the next read or will never happen. A write that GitHub completes later still
  * makes a duplicate comment; its marker makes it recognisable, and the run ledger only ever reads the latest
@@ -49,17 +53,21 @@ final class LostAnswers {
       try {
         return write.run();
       } catch (IOException e) {
-        if (!mayHaveActed(e) || Thread.currentThread().isInterrupted()) {
+        Duration limited = Failures.retryAfter(e);
+        if (!(mayHaveActed(e) || limited != null) || Thread.currentThread().isInterrupted()) {
           throw e;
         }
+        // a rate-limited answer means GitHub did not act, as documented; reading first costs one request and
+        // also covers a front end that answers 429 after the backend acted
         Optional<T> found = find.run();
         if (found.isPresent()) {
           return found.get();
         }
-        if (attempt >= policy.maxAttempts()) {
+        Duration wait = limited != null ? limited : backoff(attempt);
+        if (attempt >= policy.maxAttempts() || wait.compareTo(policy.maxWait()) > 0) {
           throw e;
         }
-        pause(attempt);
+        pause(wait);
       }
     }
   }
@@ -83,10 +91,14 @@ final class LostAnswers {
     return MARKER.matcher(body).replaceFirst("");
   }
 
-  private void pause(int attempt) throws IOException {
+  private Duration backoff(int attempt) {
     Duration backoff = policy.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+    return backoff.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : backoff;
+  }
+
+  private void pause(Duration wait) throws IOException {
     try {
-      sleeper.sleep(backoff.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : backoff);
+      sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw (IOException) new InterruptedIOException("interrupted while waiting to write again").initCause(e);

@@ -25,8 +25,9 @@ import okhttp3.Response;
  *       GitHub treats as idempotent (see {@link #SAFE_POSTS}).
  * </ul>
  *
- * <p>Other POSTs (a comment, a branch, a pull request) are not retried here: GitHub may have acted before the
- * answer was lost, so the adapter resolves them by reading first ({@link LostAnswers}). OkHttp's own silent
+ * <p>Other POSTs are not retried after a 5xx or a lost answer: GitHub may have acted before the answer was
+ * lost. A comment, a branch and a pull request ({@link #READ_FIRST}) are resolved by reading first, even after a
+ * rate limit, and then written again after the wait GitHub asks for ({@link LostAnswers}). OkHttp's own silent
  * retry on a failed connection is off for the same reason (see {@link Connection}).
  */
 final class RetryInterceptor implements Interceptor {
@@ -39,6 +40,10 @@ final class RetryInterceptor implements Interceptor {
    */
   static final Pattern SAFE_POSTS = Pattern.compile(
       ".*/repos/[^/]+/[^/]+/(issues/\\d+/labels|issues/comments/\\d+/reactions|git/commits|labels)/?");
+
+  /** The POSTs that are resolved by reading when their answer is lost: a comment, a branch, a pull request. */
+  static final Pattern READ_FIRST = Pattern.compile(
+      ".*/repos/[^/]+/[^/]+/(issues/\\d+/comments|git/refs|pulls)/?");
 
   private final RetryPolicy policy;
   private final Clock clock;
@@ -68,7 +73,9 @@ final class RetryInterceptor implements Interceptor {
       }
       Optional<Duration> limited = RateLimitWait.of(response.code(), response::header, clock.instant());
       Optional<Duration> wait;
-      if (limited.isPresent()) {
+      if (limited.isPresent() && readFirst(request)) {
+        wait = Optional.empty(); // LostAnswers reads first, then waits as asked and writes again
+      } else if (limited.isPresent()) {
         boolean guessed = response.header("retry-after") == null && !"0".equals(response.header("x-ratelimit-remaining"));
         Duration asked = guessed ? limited.get().multipliedBy(1L << Math.min(secondaryLimits, 10)) : limited.get();
         secondaryLimits += guessed ? 1 : 0;
@@ -82,6 +89,11 @@ final class RetryInterceptor implements Interceptor {
       response.close();
       pause(wait.get());
     }
+  }
+
+  /** True for the writes {@link LostAnswers} resolves by reading: it also waits out their rate limits. */
+  static boolean readFirst(Request request) {
+    return request.method().equals("POST") && READ_FIRST.matcher(request.url().encodedPath()).matches();
   }
 
   /** True when {@code request} may be sent again whatever GitHub did with the first one. */

@@ -104,6 +104,34 @@ class GitHubLostAnswersTest {
   }
 
   @Test
+  void aRateLimitedCommentIsLookedForThenPostedOnceAfterTheWaitGitHubAsksFor() {
+    gh.fake.failNth("POST", COMMENTS, 1, Fault.When.BEFORE, Fault.tooManyRequests(Duration.ofSeconds(7)));
+
+    tracker.addComment(key, "status");
+
+    assertThat(bodies()).containsExactly("status");
+    assertThat(gh.sleeps).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void aCommentStoredButAnswered429IsFoundNotPostedTwice() {
+    gh.fake.failNth("POST", COMMENTS, 1, Fault.When.AFTER, Fault.tooManyRequests(Duration.ofSeconds(7)));
+
+    tracker.addComment(key, "status");
+
+    assertThat(bodies()).containsExactly("status");
+    assertThat(gh.sleeps).isEmpty();
+  }
+
+  @Test
+  void aBranchCreatedButAnsweredWithASecondaryLimitIsFoundAtItsClaimCommit() {
+    gh.fake.failNth("POST", REFS, 1, Fault.When.AFTER, Fault.secondaryRateLimit(Duration.ofSeconds(5)));
+
+    assertThat(host.createBranch("aegis/1-x", main)).isTrue();
+    assertThat(gh.sleeps).isEmpty();
+  }
+
+  @Test
   void theWriteMarkerIsHiddenFromReadersOfTheComment() {
     tracker.addComment(key, "status");
 
