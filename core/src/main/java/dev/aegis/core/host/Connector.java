@@ -15,4 +15,12 @@ public interface Connector {
    * @throws dev.aegis.core.config.ConfigException when a needed setting or credential is missing
    */
   Connection connect(AegisConfig config, Map<String, String> environment);
+
+  /**
+   * As {@link #connect(AegisConfig, Map)}, telling {@code log} about transient failures the connection
+   * survives (a retry after a 503, a lost answer found by reading), so a job's log says what happened.
+   */
+  default Connection connect(AegisConfig config, Map<String, String> environment, HostLog log) {
+    return connect(config, environment);
+  }
 }

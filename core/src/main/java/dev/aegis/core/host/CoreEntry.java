@@ -60,7 +60,7 @@ public final class CoreEntry implements HostEntry {
       if (request.command() == HostCommand.RUN) {
         return new RunPrompt(request, config, log, engines, clock).run();
       }
-      try (Session session = new Session(request, config, log, connector.connect(config, request.environment()),
+      try (Session session = new Session(request, config, log, connector.connect(config, request.environment(), log),
           clock, random, engines)) {
         return new HostCommands(session).run();
       }

@@ -46,6 +46,11 @@ final class GitHubConnector implements Connector {
 
   @Override
   public Connection connect(AegisConfig config, Map<String, String> env) {
+    return connect(config, env, null);
+  }
+
+  @Override
+  public Connection connect(AegisConfig config, Map<String, String> env, HostLog log) {
     String token = Optional.ofNullable(env.get("GITHUB_TOKEN")).filter(t -> !t.isBlank())
         .orElse(env.getOrDefault("GH_TOKEN", ""));
     if (token.isBlank()) {
@@ -67,7 +72,7 @@ final class GitHubConnector implements Connector {
     LinearRuntime linear = config.tracks("linear") ? LinearRuntime.defaults() : null;
     GitHubConnection github;
     try {
-      github = GitHubConnection.open(settings, clock, sleeper);
+      github = GitHubConnection.open(settings, clock, sleeper, log == null ? notice -> { } : log::line);
     } catch (RuntimeException e) {
       cache.ifPresent(Lock::release);
       throw e;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every write of the plan-first loop (labeled, RCA, proceed, pull request) meets a fault, one at a time, and the
  * loop still ends with one status comment, one branch, one pull request and labels that agree with the state;
- * redelivering the faulted job's event then changes nothing.
+ * the job's log says what happened; redelivering the faulted job's event then changes nothing.
  *
  * <p>The cases are generated from a clean run's request log, so a new call site is covered without anyone
  * adding it. Every call site meets at least one fault kind (rotating over all kinds), and the writes GitHub does
@@ -129,6 +129,7 @@ class GitHubFaultMatrixTest {
       if (site.job() == 1) {
         assertThat(fault.fired()).as("the fault struck: " + fault).isTrue();
         assertSurvived(w, planned);
+        assertNoticed(w, kind);
         w.assertConverged(Phase.AWAITING_APPROVAL, 0);
         assertSurvived(w, w.job("issues", labeled, true));
         w.assertConverged(Phase.AWAITING_APPROVAL, 0);
@@ -140,6 +141,7 @@ class GitHubFaultMatrixTest {
       HostResult fixed = w.job("issue_comment", proceed, false);
       assertThat(fault.fired()).as("the fault struck: " + fault).isTrue();
       assertSurvived(w, fixed);
+      assertNoticed(w, kind);
       w.assertConverged(Phase.PR_OPENED, 1);
       if (site.job() == 2) {
         assertSurvived(w, w.job("issue_comment", proceed, false));
@@ -161,6 +163,13 @@ class GitHubFaultMatrixTest {
   /** A single fault is survived: the job ends as if nothing happened. */
   private static void assertSurvived(GitHubWorld w, HostResult result) {
     assertThat(result.outcome()).as(result.message() + "\n" + w.log()).isEqualTo(Outcome.OK);
+  }
+
+  /** The job's log says what GitHub did and what Aegis did about it. */
+  private static void assertNoticed(GitHubWorld w, Kind kind) {
+    assertThat(w.log()).as("the log tells of the %s", kind.name())
+        .containsPattern("GitHub .*(sending it again|not writing it again|writing it again|already exists"
+            + "|already where this move puts it)");
   }
 
   private record Site(int job, String method, String path, int nth) {

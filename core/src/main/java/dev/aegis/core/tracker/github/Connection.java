@@ -27,7 +27,7 @@ final class Connection implements GitHubConnection {
   private final GitHubVariables variables;
   private volatile GHRepository repository;
 
-  Connection(GitHubSettings settings, Clock clock, Sleeper sleeper) {
+  Connection(GitHubSettings settings, Clock clock, Sleeper sleeper, java.util.function.Consumer<String> notices) {
     this.settings = settings;
     this.failures = new Failures(settings);
     Cache cache = settings.cacheDirectory() == null ? null : new Cache(settings.cacheDirectory().toFile(), CACHE_BYTES);
@@ -35,7 +35,7 @@ final class Connection implements GitHubConnection {
         .socketFactory(new dev.aegis.core.http.NoDelaySockets())
         .connectionSpecs(dev.aegis.core.http.ConnectionSpecs.forUrl(settings.apiUrl().toString()))
         .cache(cache)
-        .addInterceptor(new RetryInterceptor(settings.retry(), clock, sleeper))
+        .addInterceptor(new RetryInterceptor(settings.retry(), clock, sleeper, notices))
         // OkHttp would otherwise send a request again, POSTs included, when its connection fails: a comment
         // GitHub already stored would be posted twice. RetryInterceptor decides what is safe to send again.
         .retryOnConnectionFailure(false)
@@ -57,7 +57,7 @@ final class Connection implements GitHubConnection {
       throw new UncheckedIOException("cannot set up the GitHub client", e);
     }
     Rest rest = new Rest(client, settings.apiUrl(), settings.token(), clock);
-    LostAnswers lost = new LostAnswers(settings.retry(), sleeper);
+    LostAnswers lost = new LostAnswers(settings.retry(), sleeper, notices);
     this.tracker = new GitHubTracker(settings, this::repository, rest, failures, lost);
     this.codeHost = new GitHubCodeHost(settings, this::repository, rest, failures, lost);
     this.variables = new GitHubVariables(settings, rest, failures);

@@ -71,13 +71,18 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
    */
   @Override
   public boolean createBranch(String branch, String sha) {
-    return failures.call("creating branch " + branch, Need.CONTENTS_WRITE, () -> lost.write(() -> {
+    return failures.call("creating branch " + branch, Need.CONTENTS_WRITE, () -> lost.write("creating branch " + branch, () -> {
       try {
         repository.get().createRef("refs/heads/" + branch, sha);
         return true;
       } catch (IOException e) {
         if (Failures.status(e) == 422 && Failures.githubMessage(e).contains("already exists")) {
-          return head(branch).filter(sha::equals).isPresent();
+          boolean ours = head(branch).filter(sha::equals).isPresent();
+          if (ours) {
+            lost.notice("GitHub says branch " + branch + " already exists: it is at this claim's commit, so an "
+                + "earlier attempt whose answer was lost created it");
+          }
+          return ours;
         }
         throw e;
       }
@@ -94,7 +99,12 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
         String why = e.githubMessage();
         if (e.status() == 422 && (why.contains("fast forward") || why.contains("cannot be updated"))) {
           // a first attempt whose answer was lost may have moved it already: then it is where we want it
-          return head(branch).filter(sha::equals).isPresent();
+          boolean there = head(branch).filter(sha::equals).isPresent();
+          if (there) {
+            lost.notice("GitHub refused to move branch " + branch + ", which is already where this move puts it"
+                + " (an earlier attempt whose answer was lost moved it)");
+          }
+          return there;
         }
         throw e;
       }
@@ -149,13 +159,15 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
   @Override
   public PullRequest createPullRequest(PullRequestDraft draft) {
     return failures.call("opening a pull request from " + draft.head(), Need.PULL_REQUESTS_WRITE, () -> {
-      PullRequest pr = lost.write(() -> {
+      PullRequest pr = lost.write("opening a pull request from " + draft.head(), () -> {
         try {
           return pullRequest(repository.get().createPullRequest(draft.title(), draft.head(), draft.base(),
               draft.body()));
         } catch (IOException e) {
           Optional<PullRequest> existing = Failures.status(e) == 422
               && Failures.githubMessage(e).contains("already exists") ? openFrom(draft.head()) : Optional.empty();
+          existing.ifPresent(p -> lost.notice("GitHub says a pull request from " + draft.head()
+              + " already exists: using #" + p.number() + " (a crashed job, or an attempt whose answer was lost)"));
           return existing.orElseThrow(() -> e);
         }
       }, () -> openFrom(draft.head()));

@@ -25,7 +25,17 @@ public interface GitHubConnection extends AutoCloseable {
    * @throws IllegalArgumentException when the cache directory cannot be used
    */
   static GitHubConnection open(GitHubSettings settings, Clock clock, Sleeper sleeper) {
-    return new Connection(settings, clock, sleeper);
+    return open(settings, clock, sleeper, notice -> { });
+  }
+
+  /**
+   * As {@link #open(GitHubSettings, Clock, Sleeper)}, telling {@code notices} about each transient failure the
+   * connection survives: a request sent again after a 5xx, a rate limit or a lost answer, or a write whose lost
+   * answer was found by reading. Notices name the method and path, never the token.
+   */
+  static GitHubConnection open(GitHubSettings settings, Clock clock, Sleeper sleeper,
+      java.util.function.Consumer<String> notices) {
+    return new Connection(settings, clock, sleeper, notices);
   }
 
   GitHubSettings settings();

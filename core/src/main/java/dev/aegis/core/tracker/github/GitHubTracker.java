@@ -140,7 +140,7 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
   public IssueComment addComment(IssueKey key, String body) {
     String marker = LostAnswers.marker(UUID.randomUUID().toString().replace("-", ""));
     Map<String, String> sent = Map.of("body", body + "\n\n" + marker);
-    return failures.call("commenting on " + key, Need.ISSUES_WRITE, () -> lost.write(
+    return failures.call("commenting on " + key, Need.ISSUES_WRITE, () -> lost.write("commenting on " + key,
         () -> Mapping.comment(rest.send("POST", issuePath(key) + "/comments", sent)),
         () -> marked(key, marker)));
   }

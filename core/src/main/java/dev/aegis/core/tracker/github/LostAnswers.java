@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +31,17 @@ final class LostAnswers {
 
   private final RetryPolicy policy;
   private final Sleeper sleeper;
+  private final Consumer<String> notices;
 
-  LostAnswers(RetryPolicy policy, Sleeper sleeper) {
+  LostAnswers(RetryPolicy policy, Sleeper sleeper, Consumer<String> notices) {
     this.policy = policy;
     this.sleeper = sleeper;
+    this.notices = notices;
+  }
+
+  /** Tells the job's log about a transient failure survived (never with the token: callers name the write). */
+  void notice(String text) {
+    notices.accept(text);
   }
 
   /** A GitHub call. */
@@ -48,7 +56,7 @@ final class LostAnswers {
    *
    * @throws IOException the last failure, when the write neither succeeded nor was found
    */
-  <T> T write(Call<T> write, Call<Optional<T>> find) throws IOException {
+  <T> T write(String what, Call<T> write, Call<Optional<T>> find) throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
         return write.run();
@@ -59,14 +67,20 @@ final class LostAnswers {
         }
         // a rate-limited answer means GitHub did not act, as documented; reading first costs one request and
         // also covers a front end that answers 429 after the backend acted
+        String why = Failures.status(e) == 0 ? "got no answer (" + e.getClass().getSimpleName() + ")"
+            : "answered " + Failures.status(e);
         Optional<T> found = find.run();
         if (found.isPresent()) {
+          notices.accept("GitHub " + why + " while " + what + ", but the write had happened: found it, not "
+              + "writing it again");
           return found.get();
         }
         Duration wait = limited != null ? limited : backoff(attempt);
         if (attempt >= policy.maxAttempts() || wait.compareTo(policy.maxWait()) > 0) {
           throw e;
         }
+        notices.accept("GitHub " + why + " while " + what + "; it did not happen, so writing it again in "
+            + wait.toSeconds() + " s (attempt " + (attempt + 1) + " of " + policy.maxAttempts() + ")");
         pause(wait);
       }
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -48,11 +49,13 @@ final class RetryInterceptor implements Interceptor {
   private final RetryPolicy policy;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final Consumer<String> notices;
 
-  RetryInterceptor(RetryPolicy policy, Clock clock, Sleeper sleeper) {
+  RetryInterceptor(RetryPolicy policy, Clock clock, Sleeper sleeper, Consumer<String> notices) {
     this.policy = policy;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.notices = notices;
   }
 
   @Override
@@ -65,10 +68,18 @@ final class RetryInterceptor implements Interceptor {
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
+        if (!safe(request) && (e instanceof java.net.SocketException || e instanceof java.net.SocketTimeoutException)) {
+          // hub4j sends a request again after these two, POSTs included: a plain IOException keeps it from
+          // doing so blindly, and the adapter resolves the lost answer by reading (LostAnswers)
+          throw new IOException("no answer from GitHub to " + request.method() + " " + request.url().encodedPath()
+              + " (" + e.getClass().getSimpleName() + ")", e);
+        }
         if (last || !retriesWithoutAnswer(request, e)) {
           throw e;
         }
-        pause(backoff(attempt));
+        Duration wait = backoff(attempt);
+        notice(request, "no answer (" + e.getClass().getSimpleName() + ")", wait, attempt);
+        pause(wait);
         continue;
       }
       Optional<Duration> limited = RateLimitWait.of(response.code(), response::header, clock.instant());
@@ -87,6 +98,8 @@ final class RetryInterceptor implements Interceptor {
         return response;
       }
       response.close();
+      notice(request, "answered " + response.code() + (limited.isPresent() ? " (rate limited)" : ""), wait.get(),
+          attempt);
       pause(wait.get());
     }
   }
@@ -107,6 +120,12 @@ final class RetryInterceptor implements Interceptor {
     return safe(request) && !Thread.currentThread().isInterrupted()
         && (!(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException
             || "timeout".equals(e.getMessage()));
+  }
+
+  private void notice(Request request, String what, Duration wait, int attempt) {
+    notices.accept("GitHub " + what + " to " + request.method() + " " + request.url().encodedPath()
+        + "; sending it again in " + wait.toSeconds() + " s (attempt " + (attempt + 1) + " of " + policy.maxAttempts()
+        + ")");
   }
 
   private Duration backoff(int attempt) {
