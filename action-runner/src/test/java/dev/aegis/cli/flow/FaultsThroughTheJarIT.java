@@ -23,10 +23,13 @@ class FaultsThroughTheJarIT extends InJarWorld {
   void aStatusCommentStoredButAnswered502IsFoundNotPostedTwice() {
     ArmedFault lost = world.fake.failNth("POST", COMMENTS, 1, Fault.When.AFTER, Fault.badGateway());
 
-    world.run("issues", world.labeled(), world.scripted("plan", Scripts.PLAN)).expectExit(ExitCodes.OK);
+    Job.Result planned = world.run("issues", world.labeled(), world.scripted("plan", Scripts.PLAN))
+        .expectExit(ExitCodes.OK);
 
     assertThat(lost.fired()).isTrue();
     world.assertConverged(Phase.AWAITING_APPROVAL, 0);
+    assertThat(planned.output()).contains("GitHub answered 502 while commenting on github:#1, but the write had "
+        + "happened: found it, not writing it again");
   }
 
   @Test
