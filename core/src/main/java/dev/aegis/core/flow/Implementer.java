@@ -9,6 +9,8 @@ import dev.aegis.core.model.ModelException;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.PullRequest;
+import dev.aegis.core.repo.PullRequestRefusedException;
+import dev.aegis.core.tracker.TrackerException;
 import dev.aegis.core.run.Claimer;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.tracker.IssueComment;
@@ -34,6 +36,11 @@ final class Implementer {
   static final String TEST_TAIL = "test-tail";
   static final String FILES = "files";
   static final String LEFT_OUT = "left-out";
+  /**
+   * Set on a run blocked after its fix was pushed because the pull request could not be opened (a repository
+   * setting, a token permission): the next approval or re-run job opens it from the pushed branch.
+   */
+  static final String PR_REFUSED = "pr-refused";
 
   private final FlowContext ctx;
   private final Tasks tasks;
@@ -217,9 +224,20 @@ final class Implementer {
         s.fact(TEST_TAIL).orElse(""));
     String cost = Costs.text(s.fact(Planner.COST));
     String audit = s.fact(Planner.AUDIT).orElse("");
-    // createPullRequest returns (and labels) the pull request a crashed job already opened from the branch
-    PullRequest pr = ctx.code().createPullRequest(
-        redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, cost, audit)));
+    PullRequest pr;
+    try {
+      // createPullRequest returns (and labels) the pull request a crashed job already opened from the branch
+      pr = ctx.code().createPullRequest(
+          redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, cost, audit)));
+    } catch (PullRequestRefusedException e) {
+      return pullRequestRefused(run, e.getMessage(), e.remedy());
+    } catch (TrackerException e) {
+      if (!e.forbidden() && e.status() != 404) {
+        throw e; // transient (rate limit, 5xx, no answer): the run stays implementing and a later job resumes it
+      }
+      return pullRequestRefused(run, e.getMessage(), "Give the token `pull-requests: write` (the workflow's "
+          + "`permissions:`, or the fine-grained token's \"Pull requests: Read and write\").");
+    }
     Instant now = ctx.clock().instant();
     RunState done = s.withPhase(Phase.PR_OPENED, now).withFact(Planner.STAGE, "pr-opened", now)
         .withFact(PR, pr.url(), now).withHandled(s.fact(APPROVAL).orElse(""), now);
@@ -228,6 +246,25 @@ final class Implementer {
     ctx.tracker().setPhase(done.issue(), Phase.PR_OPENED);
     ctx.progress().accept("Pull request opened: " + pr.url());
     return new FlowResult(done.issue(), done.runId(), FlowResult.Status.PR_OPENED, pr.url(), pr.url(), null);
+  }
+
+  /**
+   * Ends the run blocked when the pull request cannot be opened although the fix is pushed: the note names the
+   * branch and what to change, and the run remembers it, so the approval's re-run job (or a new approval) opens
+   * the pull request from the pushed branch without redoing the fix.
+   */
+  private FlowResult pullRequestRefused(RunHandle run, String why, String remedy) {
+    RunState s = run.state();
+    String reason = why.strip() + "\n\nThe fix passed the tests and is pushed to `" + s.branch()
+        + "`; only the pull request is missing.";
+    String next = remedy + " Then re-run the job that failed, or comment `/aegis proceed " + s.runId()
+        + "`: Aegis opens the pull request from `" + s.branch() + "` without redoing the fix.";
+    return endings.block(run, reason, next, java.util.Map.of(PR_REFUSED, truncate(why.strip(), 500)));
+  }
+
+  /** True when {@code s} is blocked only because its pushed fix still needs its pull request. */
+  boolean awaitsPullRequest(RunState s) {
+    return s.phase() == Phase.BLOCKED && s.fact(PR_REFUSED).isPresent() && pushedFix(s).isPresent();
   }
 
   private dev.aegis.core.repo.PullRequestDraft redacted(dev.aegis.core.repo.PullRequestDraft d) {

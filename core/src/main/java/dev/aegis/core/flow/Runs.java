@@ -84,6 +84,11 @@ final class Runs {
         new FlowResult.Queued(step, key));
   }
 
+  /** True when the run is blocked only because its pushed fix still needs its pull request. */
+  boolean awaitsPullRequest(RunState s) {
+    return implementer.awaitsPullRequest(s);
+  }
+
   Stopper stopper() {
     return stopper;
   }

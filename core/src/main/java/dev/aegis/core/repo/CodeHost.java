@@ -58,6 +58,9 @@ public interface CodeHost {
    * Opens a pull request and labels it. When one is already open from the same head branch (a job that
    * crashed after opening it, possibly before labelling it), that one is labelled and returned instead: one
    * branch, one pull request.
+   *
+   * @throws PullRequestRefusedException when a repository setting forbids this token to open pull requests
+   *     (GitHub: "Allow GitHub Actions to create and approve pull requests" is off)
    */
   PullRequest createPullRequest(PullRequestDraft draft);
 }
