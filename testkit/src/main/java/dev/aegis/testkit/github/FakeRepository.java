@@ -103,8 +103,8 @@ public final class FakeRepository {
    * General > Workflow permissions). When off, {@code POST /pulls} with the workflow's {@code GITHUB_TOKEN}
    * (the {@link FakeGitHub#ACTIONS_BOT} identity) answers GitHub's 403 "GitHub Actions is not permitted to create
    * or approve pull requests.", whatever the token's permissions; other tokens (a GitHub App's, a PAT) are not
-   * affected. The fake allows it by default so existing worlds open pull requests; on GitHub it is off by
-   * default for repositories and organizations created since 2022.
+   * affected. The fake allows it by default so existing worlds open pull requests; GitHub does not allow
+   * it by default (its 2022-05-03 changelog introduced the setting).
    */
   public FakeRepository setActionsMayCreatePullRequests(boolean value) {
     state.setActionsMayCreatePullRequests(value);
