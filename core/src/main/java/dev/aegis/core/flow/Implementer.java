@@ -36,6 +36,8 @@ final class Implementer {
   static final String TEST_TAIL = "test-tail";
   static final String FILES = "files";
   static final String LEFT_OUT = "left-out";
+  static final String RESTORED = "restored";
+  static final String IGNORED = "ignored";
   /**
    * Set on a run blocked after its fix was pushed because the pull request could not be opened (a repository
    * setting, a token permission): the next approval or re-run job opens it from the pushed branch.
@@ -152,11 +154,15 @@ final class Implementer {
           + " <detail>`.");
     }
     if (selection.commit().isEmpty()) {
+      java.util.List<String> others = new java.util.ArrayList<>(selection.leftOut());
+      others.addAll(selection.restored());
       return endings.block(run, "the agent changed no file of the fix; only files commands left behind ("
-          + String.join(", ", selection.leftOut()) + ").", "add detail with `/aegis ask " + s.runId() + " <detail>`.");
+          + String.join(", ", others) + ").", "add detail with `/aegis ask " + s.runId() + " <detail>`.");
     }
-    // staged before the project's tests run: what the tests write afterwards cannot reach the commit
+    // staged before the project's tests run: what the tests write afterwards cannot reach the commit; what
+    // commands changed in tracked files besides the fix is put back, so the tests run on what is committed
     ws.stage(selection.commit());
+    ws.restore(selection.restored());
     Optional<ProjectTests.Result> tested = tests.run(fix.get());
     if (tested.isEmpty()) {
       return endings.block(run, "no test command is configured or detectable, so the fix could not be verified.",
@@ -193,7 +199,9 @@ final class Implementer {
         .withFact(Planner.AUDIT, result.auditFinalHash(), now)
         .withFact(Planner.ISOLATION, result.isolation(), now)
         .withFact(FILES, truncate(String.join("\n", selection.commit()), 3000), now)
-        .withFact(LEFT_OUT, truncate(String.join("\n", selection.leftOut()), 1000), now);
+        .withFact(LEFT_OUT, truncate(String.join("\n", selection.leftOut()), 1000), now)
+        .withFact(RESTORED, truncate(String.join("\n", selection.restored()), 1000), now)
+        .withFact(IGNORED, truncate(String.join("\n", selection.ignored()), 1000), now);
     run.write(StatusTexts.implementing(recorded, plan), recorded);
     String commit = ws.commitStaged(tasks.secrets().redactor().redact(PullRequests.commitMessage(run.issue(), recorded, fix)));
     java.util.List<String> committed = ws.filesOf(commit);
