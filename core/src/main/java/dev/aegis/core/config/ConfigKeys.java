@@ -40,6 +40,7 @@ public final class ConfigKeys {
   public static final String PROTECTED_PATHS = "protected-paths";
   public static final String SECRET_ENV = "secret-env";
   public static final String TEST_COMMAND = "test-command";
+  public static final String SETUP_COMMAND = "setup-command";
   public static final String EXECUTABLES = "executables";
   public static final String SANDBOX_ALLOW_UNISOLATED = "sandbox.allow-unisolated";
   public static final String SANDBOX_ENVIRONMENT = "sandbox.environment";
@@ -87,6 +88,8 @@ public final class ConfigKeys {
       ConfigKey.of(PROTECTED_PATHS, LIST, List.of(), "Extra read-only globs besides .github/workflows/**, .github/actions/**, .aegis/**, .git/**, .gitmodules and CODEOWNERS."),
       ConfigKey.of(SECRET_ENV, LIST, List.of(), "Extra environment variable names whose values are secrets."),
       ConfigKey.of(TEST_COMMAND, STRING, null, "The project's test command; detected (Maven, Gradle, npm, pytest, go) if unset."),
+      ConfigKey.of(SETUP_COMMAND, STRING, null, "A command run in the sandbox before each agent run (e.g. npm ci);"
+          + " the run ends blocked if it fails."),
       ConfigKey.of(EXECUTABLES, LIST, List.of(),
           "Globs where a fix may add or change executable files; when set, an executable elsewhere is refused."),
       ConfigKey.of(SANDBOX_ALLOW_UNISOLATED, BOOLEAN, false, "Run agent commands even where Aegis cannot isolate"

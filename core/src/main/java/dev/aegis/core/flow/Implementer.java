@@ -136,6 +136,11 @@ final class Implementer {
 
   private FlowResult fixAndTest(RunHandle run, PlanReport plan, Checkout ws, String implementation) {
     RunState s = run.state();
+    Optional<ProjectTests.Result> setup = tests.setup();
+    if (setup.isPresent() && !setup.get().passed()) {
+      return endings.block(run, ProjectTests.setupFailed(setup.get()), "fix `setup-command` in .aegis/config.yml"
+          + " (or set the toolchain up in a workflow step before Aegis), then approve again.");
+    }
     EngineResult result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept).run(tasks.fix(
         run.issue(), s.runId(), plan.rootCause(), plan.fixPlan(), plan.testPlan(), tests.command().orElse("")));
     Optional<FixReport> fix = result.fix();

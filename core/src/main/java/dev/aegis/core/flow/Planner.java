@@ -42,6 +42,11 @@ final class Planner {
     onBase(state);
     EngineResult result;
     try (AutoCloseable beat = run.heartbeat(heartbeat())) {
+      Optional<ProjectTests.Result> setup = setup();
+      if (setup.isPresent() && !setup.get().passed()) {
+        return endings.block(run, ProjectTests.setupFailed(setup.get()), "fix `setup-command` in .aegis/config.yml"
+            + " (or set the toolchain up in a workflow step before Aegis), then remove the aegis:blocked label.");
+      }
       result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept)
           .run(tasks.plan(run.issue(), state.runId(), state.fact(ASK).orElse("")));
     } catch (ModelException e) {
@@ -82,6 +87,19 @@ final class Planner {
     } catch (GitException | java.io.UncheckedIOException e) {
       ctx.progress().accept("Could not check out " + state.base() + " from origin (" + e.getMessage()
           + "); investigating the workspace as checked out");
+    }
+  }
+
+  /**
+   * The setup command before the investigation. Where commands cannot run (no isolation), the plan run
+   * investigates with its file tools only, so the setup is skipped and the log says so.
+   */
+  private Optional<ProjectTests.Result> setup() {
+    try {
+      return new ProjectTests(ctx).setup();
+    } catch (dev.aegis.core.policy.PolicyException e) {
+      ctx.progress().accept("The setup command did not run: " + e.getMessage());
+      return Optional.empty();
     }
   }
 
