@@ -19,6 +19,7 @@ final class ActionsLog extends MaskingLog {
   private final PrintStream out;
   private final Path summaryFile;
   private final Path outputFile;
+  private final java.util.Set<String> annotated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ActionsLog(PrintStream out, Map<String, String> env) {
     this.out = out;
@@ -46,8 +47,37 @@ final class ActionsLog extends MaskingLog {
 
   @Override
   public void warn(String text) {
+    annotated.add(text == null ? "" : text.strip());
     out.println("::warning::" + escapeData(redact(text)));
   }
+
+  /** Not printed here: {@code aegis action} annotates the result's message, which is this text, once as an error. */
+  @Override
+  public void failed(String text) {
+    line("Aegis failed (annotated below).");
+  }
+
+  /**
+   * Annotates a failure of the job as an error, once per line: each line names the issue it concerns as its
+   * title ({@code github:#5 blocked - ...}). A line already annotated as a warning is not annotated again.
+   */
+  void failure(String message) {
+    String text = message == null ? "" : message.strip();
+    if (annotated.contains(text)) {
+      return;
+    }
+    for (String line : text.split("\n")) {
+      if (line.isBlank() || !annotated.add(line.strip())) {
+        continue;
+      }
+      java.util.regex.Matcher issue = ISSUE.matcher(line);
+      String title = issue.lookingAt() ? "Aegis: " + issue.group(1) : "Aegis";
+      out.println("::error title=" + escapeProperty(title) + "::" + escapeData(redact(line.strip())));
+    }
+  }
+
+  /** A decision line's issue: {@code github:#12}, {@code linear:ENG-950}. */
+  private static final java.util.regex.Pattern ISSUE = java.util.regex.Pattern.compile("((?:github|linear):\\S+) ");
 
   @Override
   public void group(String title) {
@@ -101,6 +131,11 @@ final class ActionsLog extends MaskingLog {
       b.append(l.stripLeading().startsWith("::") ? l.replaceFirst("::", ":\u200B:") : l);
     }
     return b.toString();
+  }
+
+  /** Escapes a workflow command's property value (a title) as the runner expects. */
+  static String escapeProperty(String s) {
+    return escapeData(s).replace(":", "%3A").replace(",", "%2C");
   }
 
   /** Escapes a workflow command's data part as the runner expects. */

@@ -141,8 +141,10 @@ final class Implementer {
       return endings.block(run, ProjectTests.setupFailed(setup.get()), "fix `setup-command` in .aegis/config.yml"
           + " (or set the toolchain up in a workflow step before Aegis), then approve again.");
     }
+    Instant started = ctx.clock().instant();
     EngineResult result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept).run(tasks.fix(
         run.issue(), s.runId(), plan.rootCause(), plan.fixPlan(), plan.testPlan(), tests.command().orElse("")));
+    Duration took = Duration.between(started, ctx.clock().instant());
     Optional<FixReport> fix = result.fix();
     if (fix.isEmpty()) {
       return endings.block(run, "the fix run stopped before finishing. " + result.stop().explain(),
@@ -182,7 +184,7 @@ final class Implementer {
     if (stopped.isPresent()) {
       return stopped.get();
     }
-    return commitAndPush(run, plan, ws, fix.get(), tested.get(), result, selection, implementation);
+    return commitAndPush(run, plan, ws, fix.get(), tested.get(), new AgentRun(result, took), selection, implementation);
   }
 
   private CommitGate gate() {
@@ -195,12 +197,12 @@ final class Implementer {
   }
 
   private FlowResult commitAndPush(RunHandle run, PlanReport plan, Checkout ws, FixReport fix,
-      ProjectTests.Result tested, EngineResult result, CommitGate.Selection selection, String implementation) {
+      ProjectTests.Result tested, AgentRun agent, CommitGate.Selection selection, String implementation) {
     RunState s = run.state();
     Instant now = ctx.clock().instant();
-    RunState recorded = s.withFact(FIX_SUMMARY, truncate(fix.summary(), 2000), now)
+    EngineResult result = agent.result();
+    RunState recorded = RunTotals.add(s, result, agent.took(), now).withFact(FIX_SUMMARY, truncate(fix.summary(), 2000), now)
         .withFact(TEST_COMMAND, tested.command(), now).withFact(TEST_TAIL, truncate(tested.tail(), 3000), now)
-        .withFact(Planner.COST, Costs.add(s.fact(Planner.COST), result), now)
         .withFact(Planner.AUDIT, result.auditFinalHash(), now)
         .withFact(Planner.ISOLATION, result.isolation(), now)
         .withFact(FILES, truncate(String.join("\n", selection.commit()), 3000), now)
@@ -299,6 +301,9 @@ final class Implementer {
     CommitInfo c = ctx.code().commit(sha);
     return Claimer.runOf(c).filter(s.runId()::equals).isPresent() && !c.message().startsWith("aegis: ");
   }
+
+  /** One agent run and how long it took. */
+  private record AgentRun(EngineResult result, Duration took) {}
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max) + "…";

@@ -9,6 +9,7 @@ import dev.aegis.core.model.ModelException;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.tracker.Phase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -41,12 +42,14 @@ final class Planner {
     ctx.progress().accept("Investigating " + state.issue().display() + " (run " + state.runId() + ")");
     onBase(state);
     EngineResult result;
+    Instant started;
     try (AutoCloseable beat = run.heartbeat(heartbeat())) {
       Optional<ProjectTests.Result> setup = setup();
       if (setup.isPresent() && !setup.get().passed()) {
         return endings.block(run, ProjectTests.setupFailed(setup.get()), "fix `setup-command` in .aegis/config.yml"
             + " (or set the toolchain up in a workflow step before Aegis), then remove the aegis:blocked label.");
       }
+      started = ctx.clock().instant();
       result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept)
           .run(tasks.plan(run.issue(), state.runId(), state.fact(ASK).orElse("")));
     } catch (ModelException e) {
@@ -60,10 +63,11 @@ final class Planner {
       return endings.block(run, "the investigation stopped before a root cause was found. "
           + result.stop().explain(), "add detail to the issue or raise the budget, then remove the aegis:blocked label.");
     }
-    RunState next = run.state().withPhase(Phase.AWAITING_APPROVAL, ctx.clock().instant())
+    Instant now = ctx.clock().instant();
+    RunState next = RunTotals.add(run.state(), result, Duration.between(started, now), now)
+        .withPhase(Phase.AWAITING_APPROVAL, now)
         .withFact(STAGE, "awaiting-approval", ctx.clock().instant())
         .withFact(PLAN, plans.write(plan.get()), ctx.clock().instant())
-        .withFact(COST, Costs.add(run.state().fact(COST), result), ctx.clock().instant())
         .withFact(ISOLATION, result.isolation(), ctx.clock().instant())
         .withFact(AUDIT, result.auditFinalHash(), ctx.clock().instant());
     String cost = Costs.text(next.fact(COST));

@@ -1,5 +1,6 @@
 package dev.aegis.core.flow;
 
+import dev.aegis.core.event.ActionsRun;
 import dev.aegis.core.run.RunLedger;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.run.StatusComment;
@@ -23,7 +24,14 @@ final class Runs {
   }
 
   RunHandle handle(Issue issue, StatusComment status) {
-    return new RunHandle(issue, status, status.text(), ledger, ctx.clock(), new Tasks(ctx.agent()).secrets().redactor());
+    return new RunHandle(issue, status, status.text(), ledger, ctx.clock(), new Tasks(ctx.agent()).secrets().redactor(),
+        footer());
+  }
+
+  /** Status comments written inside GitHub Actions link the workflow run that wrote them. */
+  private String footer() {
+    return ActionsRun.of(ctx.environment())
+        .map(r -> "\n\n_Written by [workflow run " + r.runId() + "](" + r.url() + ")._").orElse("");
   }
 
   /** Plans; in auto mode a low-risk plan goes straight on to implementation. */

@@ -63,7 +63,7 @@ final class ActionDispatch {
     if (session.trackerOf(key).issue(key).isEmpty()) {
       return ignored(key.display() + " no longer exists (deleted or transferred)");
     }
-    Reports report = new Reports();
+    Reports report = commands.reports();
     Decision d = commands.one(key, session.request.dryRun());
     report.add(d);
     if (!session.request.dryRun()) {
@@ -97,7 +97,7 @@ final class ActionDispatch {
     if (session.request.dryRun()) {
       return ignored("dry run: the command would be handled for #" + c.number());
     }
-    Reports report = new Reports();
+    Reports report = commands.reports();
     IncomingComment incoming = new IncomingComment(c.commentId(), new Author(c.author().login(), false), c.body());
     IssueKey key = IssueKey.github(c.number());
     commands.record(report, commands.flow(key, dispatchOnly).comment(key, incoming));
