@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,21 +60,31 @@ final class ActionsLog extends MaskingLog {
   }
 
   /**
-   * Annotates a failure of the job as an error, once per line: each line names the issue it concerns as its
-   * title ({@code github:#5 blocked - ...}). A line already annotated as a warning is not annotated again.
+   * Annotates a failure of the job as an error, once per issue: each blocked run's line starts with the issue it
+   * concerns ({@code github:#5 blocked - ...}, its note may run over several lines) and is titled with it. A
+   * failure already annotated is not annotated again.
    */
   void failure(String message) {
     String text = message == null ? "" : message.strip();
-    if (annotated.contains(text)) {
+    if (text.isEmpty() || annotated.contains(text)) {
       return;
     }
-    for (String line : text.split("\n")) {
-      if (line.isBlank() || !annotated.add(line.strip())) {
+    List<String> entries = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      if (entries.isEmpty() || ISSUE.matcher(line).lookingAt()) {
+        entries.add(line);
+      } else {
+        entries.set(entries.size() - 1, entries.get(entries.size() - 1) + "\n" + line);
+      }
+    }
+    for (String entry : entries) {
+      String one = entry.strip();
+      if (one.isEmpty() || !annotated.add(one)) {
         continue;
       }
-      java.util.regex.Matcher issue = ISSUE.matcher(line);
+      java.util.regex.Matcher issue = ISSUE.matcher(one);
       String title = issue.lookingAt() ? "Aegis: " + issue.group(1) : "Aegis";
-      out.println("::error title=" + escapeProperty(title) + "::" + escapeData(redact(line.strip())));
+      out.println("::error title=" + escapeProperty(title) + "::" + escapeData(redact(one)));
     }
   }
 

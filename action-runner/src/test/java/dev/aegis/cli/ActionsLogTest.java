@@ -26,6 +26,15 @@ class ActionsLogTest {
   }
 
   @Test
+  void aBlockedRunsNoteOverSeveralLinesIsOneAnnotation() {
+    log.failure("github:#5 blocked - GitHub refused.\n\nThe fix is pushed to `aegis/5-x`.\ngithub:#6 blocked - no plan");
+
+    assertThat(out().lines()).containsExactly(
+        "::error title=Aegis%3A github%3A#5::github:#5 blocked - GitHub refused.%0A%0AThe fix is pushed to `aegis/5-x`.",
+        "::error title=Aegis%3A github%3A#6::github:#6 blocked - no plan");
+  }
+
+  @Test
   void aFailureTheCoreAlreadyWarnedAboutIsNotAnnotatedASecondTime() {
     log.warn("GitHub refused reading issue 5 (403 Forbidden): the token needs Issues: read on o/r.");
 
