@@ -129,4 +129,37 @@ class PullRequestRefusedTest {
     assertThat(world.engines.tasks()).hasSize(2);
     assertThat(pulls()).isEmpty();
   }
+
+  @Test
+  void aTokenWithoutPullRequestsWriteEndsTheRunBlockedWithTheBranchNamedInsteadOfImplementingForever() {
+    repo.setActionsMayCreatePullRequests(true);
+    fake.failNext("POST", "/repos/{owner}/{repo}/pulls", 1,
+        dev.aegis.testkit.github.Fault.status(403, "Resource not accessible by integration"));
+    world.engines.then(fixingCalc());
+
+    FlowResult result = world.comment("maya", "/aegis proceed " + run);
+
+    assertThat(result.status()).isEqualTo(FlowResult.Status.BLOCKED);
+    assertThat(world.state().phase()).isEqualTo(Phase.BLOCKED);
+    assertThat(world.statusText()).contains("Resource not accessible by integration", "Pull requests: write",
+        "is pushed to `" + FlowWorld.BRANCH + "`");
+
+    FlowResult again = world.comment("maya", "/aegis proceed " + run);
+
+    assertThat(again.status()).isEqualTo(FlowResult.Status.PR_OPENED);
+    assertThat(world.engines.tasks()).hasSize(2);
+  }
+
+  @Test
+  void aServerErrorWhileOpeningThePullRequestLeavesTheRunImplementingForALaterJobToResume() {
+    repo.setActionsMayCreatePullRequests(true);
+    fake.failNext("POST", "/repos/{owner}/{repo}/pulls", 5, dev.aegis.testkit.github.Fault.serverError());
+    world.engines.then(fixingCalc());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> world.comment("maya", "/aegis proceed " + run))
+        .isInstanceOf(dev.aegis.core.tracker.TrackerException.class);
+
+    assertThat(world.state().phase()).isEqualTo(Phase.IN_PROGRESS);
+    assertThat(world.state().fact("stage")).contains("implementing");
+  }
 }
