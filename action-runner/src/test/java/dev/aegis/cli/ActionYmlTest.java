@@ -60,6 +60,25 @@ class ActionYmlTest {
   }
 
   @Test
+  void theRecordsArtifactHasTheNameTheJobSummaryLinks() {
+    List<String> uploads = new ArrayList<>();
+    for (JsonNode step : action.path("runs").path("steps")) {
+      if (step.path("uses").asText().startsWith("actions/upload-artifact@")) {
+        uploads.add(step.path("with").path("name").asText());
+      }
+    }
+    assertThat(uploads).containsExactly(dev.aegis.core.event.ActionsRun.RECORDS_ARTIFACT_PREFIX
+        + "${{ github.run_id }}-${{ github.run_attempt }}");
+  }
+
+  @Test
+  void theGithubTokenInputSaysWhatGithubTokenCannotDo() {
+    assertThat(action.path("inputs").path("github-token").path("description").asText())
+        .contains("Allow GitHub Actions to create and approve pull requests", "start no workflows",
+            "actions/create-github-app-token");
+  }
+
+  @Test
   void theJarStartsFromAStartUpArchiveKeptInTheCacheForThisJarAndJava() {
     assertThat(runStep().path("run").asText()).contains("scripts/action-run.sh");
     List<String> cached = new ArrayList<>();
