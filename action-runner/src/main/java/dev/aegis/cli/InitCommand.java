@@ -34,12 +34,14 @@ final class InitCommand implements Callable<Integer> {
    */
   static final String ACTION_REPOSITORY = "aegis-dev/aegis-action";
   private static final java.util.regex.Pattern ACTION_REF =
-      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+");
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+"
+          + "|\\./[A-Za-z0-9_./-]*");
 
   @Option(names = "--action", paramLabel = "OWNER/REPO@REF",
       description = {"The action the workflow uses. Default: " + ACTION_REPOSITORY + "@v<this version> for a "
           + "released Aegis, " + ACTION_REPOSITORY + "@main for a development build.",
-          "Pin a commit with OWNER/REPO@<commit sha> until a release tag exists."})
+          "Pin a commit with OWNER/REPO@<commit sha> until a release tag exists; ./PATH uses an action in this"
+              + " repository."})
   String actionRef;
 
   InitCommand(CliContext ctx) {
@@ -53,7 +55,8 @@ final class InitCommand implements Callable<Integer> {
     String action = actionRef == null ? defaultAction(version) : actionRef.strip();
     if (!ACTION_REF.matcher(action).matches()) {
       ctx.err().println("--action '" + action + "' is not OWNER/REPO@REF (for example " + ACTION_REPOSITORY
-          + "@v1.2.0, or a commit: " + ACTION_REPOSITORY + "@<40-character commit sha>). Nothing was written.");
+          + "@v1.2.0, or a commit: " + ACTION_REPOSITORY + "@<40-character commit sha>), nor ./PATH for an action "
+          + "in this repository. Nothing was written.");
       return ExitCodes.USAGE;
     }
     List<String> kept = new ArrayList<>();

@@ -105,7 +105,16 @@ class InitWorkflowTest {
   }
 
   @Test
+  void anActionInTheSameRepositoryIsWrittenAsALocalPath() throws IOException {
+    assertThat(init("--action", "./").exit()).isZero();
+
+    assertThat(step(workflow().path("jobs").path("aegis"), "./").path("uses").asText()).isEqualTo("./");
+  }
+
+  @Test
   void anActionThatIsNotOwnerRepoAtRefIsRefusedAndNothingIsWritten() {
+    assertThat(init("--action", "aegis-dev/aegis-action").exit()).as("no @REF").isEqualTo(ExitCodes.USAGE);
+    assertThat(init("--action", "aegis-dev/aegis-action@v1 # comment").exit()).isEqualTo(ExitCodes.USAGE);
     CliRun r = init("--action", "aegis-action");
 
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
