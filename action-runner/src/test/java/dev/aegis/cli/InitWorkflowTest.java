@@ -72,6 +72,9 @@ class InitWorkflowTest {
     assertThat(first.path("if").asText()).isEqualTo("github.event_name == 'schedule'");
     assertThat(first.path("run").asText()).contains("gh issue list", "ready to implement", "aegis:in-progress",
         "aegis:awaiting-approval", "aegis:blocked", "skip=true");
+    assertThat(first.path("env").path("LINEAR_CONFIGURED").asText()).isEqualTo("${{ secrets.LINEAR_API_KEY != '' }}");
+    assertThat(first.path("run").asText()).as("Linear issues are not counted: such a repository always scans")
+        .startsWith("if [ \"$LINEAR_CONFIGURED\" = \"true\" ]; then exit 0; fi");
     assertThat(step(job, "actions/checkout@").path("if").asText()).isEqualTo("steps.scan.outputs.skip != 'true'");
     assertThat(step(job, InitCommand.ACTION_REPOSITORY).path("if").asText()).isEqualTo("steps.scan.outputs.skip != 'true'");
   }
@@ -162,5 +165,58 @@ class InitWorkflowTest {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * Runs the scan step's own script with bash as GitHub runs it ({@code bash --noprofile --norc -eo pipefail}), a stand-in {@code gh} on the PATH that answers {@code 1} for the
+   * labels in {@code withIssues} and {@code 0} for the others (or fails when {@code ghFails}), and returns what the
+   * step wrote to {@code GITHUB_OUTPUT}.
+   */
+  private String runScanStep(List<String> withIssues, boolean ghFails, boolean linear) throws Exception {
+    init();
+    String script = workflow().path("jobs").path("aegis").path("steps").get(0).path("run").asText();
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path gh = bin.resolve("gh");
+    StringBuilder fake = new StringBuilder("#!/bin/sh\n");
+    if (ghFails) {
+      fake.append("echo 'HTTP 502' >&2\nexit 1\n");
+    } else {
+      fake.append("label=''\nwhile [ $# -gt 0 ]; do [ \"$1\" = --label ] && label=\"$2\"; shift; done\n")
+          .append("case \"$label\" in\n");
+      withIssues.forEach(l -> fake.append("  '").append(l).append("') echo 1 ;;\n"));
+      fake.append("  *) echo 0 ;;\nesac\n");
+    }
+    Files.writeString(gh, fake);
+    gh.toFile().setExecutable(true);
+    Path output = Files.createFile(dir.resolve("output"));
+    Path summary = Files.createFile(dir.resolve("summary"));
+    ProcessBuilder pb = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script).redirectErrorStream(true);
+    pb.environment().putAll(Map.of("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"),
+        "GITHUB_REPOSITORY", "acme/calc", "GITHUB_OUTPUT", output.toString(), "GITHUB_STEP_SUMMARY", summary.toString(),
+        "GH_TOKEN", "t", "LINEAR_CONFIGURED", linear ? "true" : "false"));
+    Process p = pb.start();
+    String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(log).isZero();
+    return Files.readString(output);
+  }
+
+  @Test
+  void theScanStepSkipsWhenNoIssueIsReadyOrHeld() throws Exception {
+    assertThat(runScanStep(List.of(), false, false)).isEqualTo("skip=true\n");
+  }
+
+  @Test
+  void theScanStepScansWhenAnIssueIsBlocked() throws Exception {
+    assertThat(runScanStep(List.of("aegis:blocked"), false, false)).isEmpty();
+  }
+
+  @Test
+  void theScanStepScansWhenGhFails() throws Exception {
+    assertThat(runScanStep(List.of(), true, false)).isEmpty();
+  }
+
+  @Test
+  void theScanStepScansWhenLinearIsConfigured() throws Exception {
+    assertThat(runScanStep(List.of(), false, true)).isEmpty();
   }
 }
