@@ -162,4 +162,17 @@ class PullRequestRefusedTest {
     assertThat(world.state().phase()).isEqualTo(Phase.IN_PROGRESS);
     assertThat(world.state().fact("stage")).contains("implementing");
   }
+
+  @Test
+  void reRunningTheIssuesJobOpensThePullRequestFromThePushedBranchAsInAutoMode() {
+    world.engines.then(fixingCalc());
+    world.comment("maya", "/aegis proceed " + run);
+    repo.setActionsMayCreatePullRequests(true);
+
+    FlowResult converged = world.flow().converge(FlowWorld.KEY).orElseThrow();
+
+    assertThat(converged.status()).isEqualTo(FlowResult.Status.PR_OPENED);
+    assertThat(world.engines.tasks()).hasSize(2);
+    assertThat(pulls()).singleElement().satisfies(pr -> assertThat(pr.body()).contains("approved by @\u200Bmaya"));
+  }
 }
