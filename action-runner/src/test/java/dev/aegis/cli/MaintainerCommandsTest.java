@@ -58,6 +58,7 @@ class MaintainerCommandsTest {
   /** Runs {@code aegis} in the workspace with {@code token} as GITHUB_TOKEN (none when null). */
   private CliRun as(String token, String... args) {
     Map<String, String> env = new HashMap<>();
+    env.put("OPENAI_API_KEY", "sk-cli-test-model-key"); // the default model's key: status checks it as a job would
     if (token != null) {
       env.put("GITHUB_TOKEN", token);
     }

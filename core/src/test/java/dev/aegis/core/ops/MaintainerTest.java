@@ -64,6 +64,16 @@ class MaintainerTest {
   }
 
   @Test
+  void statusWithoutAModelKeySaysAegisCannotWorkAndNamesTheVariableAsAJobWouldBeforeItsClaim() {
+    OpsReport report = new Maintainer(gh.context(gh.adminToken, Map.of("OPENAI_API_KEY", ""))).status();
+
+    assertThat(report.outcome()).isEqualTo(OpsOutcome.CONFIG_ERROR);
+    assertThat(report.problem()).contains("model openai/gpt-5.5", "OPENAI_API_KEY is not set");
+    assertThat(report.lines()).contains("Aegis cannot work until this is fixed (see the message below).")
+        .anySatisfy(l -> assertThat(l).startsWith("  ok: push to octo-org/app"));
+  }
+
+  @Test
   void statusHidesSecretsAndSaysWhereEachValueCameFrom() {
     OpsReport report = new Maintainer(gh.context(gh.adminToken, Map.of("AEGIS_MODE", "auto"))).status();
 
