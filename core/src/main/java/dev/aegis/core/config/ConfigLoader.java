@@ -277,6 +277,18 @@ public final class ConfigLoader {
             "must be more than 0 (a budget of nothing would stop every run at once), got '" + v + "'");
       }
     }
+    boolean input = values.get(ConfigKeys.PRICE_INPUT) != null;
+    boolean output = values.get(ConfigKeys.PRICE_OUTPUT) != null;
+    if (input != output || (values.get(ConfigKeys.PRICE_CACHED_INPUT) != null && !input)) {
+      String missing = input ? ConfigKeys.PRICE_OUTPUT : ConfigKeys.PRICE_INPUT;
+      throw new ConfigException(missing, "configuration", "is not set: a model price needs both "
+          + ConfigKeys.PRICE_INPUT + " and " + ConfigKeys.PRICE_OUTPUT + " (USD per million tokens)");
+    }
+    for (String price : List.of(ConfigKeys.PRICE_INPUT, ConfigKeys.PRICE_CACHED_INPUT, ConfigKeys.PRICE_OUTPUT)) {
+      if (values.get(price) instanceof Number n && n.doubleValue() < 0) {
+        throw new ConfigException(price, sources.getOrDefault(price, "default"), "must not be negative, got '" + n + "'");
+      }
+    }
     List<?> trackers = (List<?>) values.get(ConfigKeys.TRACKERS);
     for (Object tracker : trackers) {
       if (!List.of("github", "linear").contains(String.valueOf(tracker))) {

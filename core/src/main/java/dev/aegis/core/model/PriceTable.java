@@ -52,6 +52,13 @@ public final class PriceTable {
     return new PriceTable(merged);
   }
 
+  /** This table with {@code providerModel} priced at {@code price} (a maintainer's configured price). */
+  public PriceTable with(String providerModel, Price price) {
+    Map<String, Price> merged = new HashMap<>(prices);
+    merged.put(providerModel, price);
+    return new PriceTable(merged);
+  }
+
   private static Map<String, Price> read(JsonNode root) {
     Map<String, Price> out = new HashMap<>();
     root.path("models").fields().forEachRemaining(e -> out.put(e.getKey(), new Price(

@@ -67,6 +67,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aConfiguredModelPriceOverridesTheTableForTheConfiguredModelSoTheDollarBudgetCanBeEnforced() throws IOException {
+    write("model: openai-compatible/llama-3.3-70b\nmodel-price:\n  input: 0.6\n  output: 2.4\n");
+    AegisConfig c = load(Map.of(), Map.of());
+    dev.aegis.core.model.PriceTable table = dev.aegis.core.model.PriceTable.bundled();
+    assertThat(table.find(c.model())).as("the bundled table does not know this model").isEmpty();
+    assertThat(table.with(c.model(), c.modelPrice().orElseThrow()).find(c.model()))
+        .contains(new dev.aegis.core.model.Price(0.6, 0.6, 2.4));
+  }
+
+  @Test
+  void aModelPriceWithoutItsOutputPriceIsRefusedNamingTheMissingKey() throws IOException {
+    write("model-price:\n  input: 0.6\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("model-price.output");
+  }
+
+  @Test
   void anUnknownKeyFailsNamingTheKeyTheFileAndTheLikelyIntendedKey() throws IOException {
     write("lables:\n  ready: x\n");
     assertThatThrownBy(() -> load(Map.of(), Map.of()))
