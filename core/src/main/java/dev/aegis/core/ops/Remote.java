@@ -34,9 +34,9 @@ final class Remote {
             + api + ". Create a new one and export GITHUB_TOKEN.";
       }
       if (t.status() == 404) {
-        return "GitHub answered 404 for " + repository + ": the name is wrong (check github.repository, --repo or "
-            + "the origin remote) or the token cannot see it (a fine-grained token must list this repository; "
-            + "a GitHub App must be installed on it).";
+        return "GitHub answered 404 for " + repository + ": not found, or the token cannot see it. Either the name "
+            + "is wrong (check github.repository, --repo or the origin remote) or the token cannot see it (a "
+            + "fine-grained token must list this repository; a GitHub App must be installed on it).";
       }
       if (t.forbidden()) {
         return "GitHub answered 403 for " + repository + ": " + t.getMessage();

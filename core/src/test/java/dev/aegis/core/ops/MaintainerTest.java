@@ -102,7 +102,11 @@ class MaintainerTest {
     OpsReport report = gh.maintainer(outsider).status();
 
     assertThat(report.outcome()).isEqualTo(OpsOutcome.AUTH_ERROR);
-    assertThat(report.problem()).contains("404", "the name is wrong", "cannot see it");
+    assertThat(report.problem()).contains("404", "not found, or the token cannot see it", "the name is wrong")
+        .doesNotContain("permission");
+    assertThat(report.lines())
+        .contains("  not found: GitHub answered 404 reading octo-org/app (not found, or the token cannot see it)")
+        .noneMatch(l -> l.contains("refused"));
   }
 
   @Test
