@@ -295,12 +295,14 @@ class MaintainerTest {
   }
 
   @Test
-  void pauseWithoutATokenStillPausesLocally() {
+  void pauseWithoutATokenStillPausesLocallyAndNamesTheVariablesPermission() {
     OpsReport report = gh.maintainer(null).pause();
 
     assertThat(report.outcome()).isEqualTo(OpsOutcome.LOCAL_ONLY);
     assertThat(gh.config()).contains("max-concurrent-runs: 0 ");
-    assertThat(report.problem()).contains("GITHUB_TOKEN", "gh variable set");
+    assertThat(report.problem()).contains("No GitHub token is set", "\"Variables: read and write\" on octo-org/app",
+        "GITHUB_TOKEN can never write variables", "gh variable set AEGIS_MAX_CONCURRENT_RUNS --body 0")
+        .doesNotContain("issues, contents and pull-requests");
   }
 
   @Test
