@@ -1,6 +1,7 @@
 package dev.aegis.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -12,9 +13,7 @@ import picocli.CommandLine.Command;
     name = "aegis",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = {"Aegis: a bug-fixing agent that lives in CI.",
-        "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure,",
-        "6 blocked, 7 audit log broken, 8 paused/resumed locally only, 70 bug."})
+    description = "Aegis: a bug-fixing agent that lives in CI.")
 public final class Main implements Runnable {
   /** Every subcommand, in the order help lists them. */
   static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, PickupCommand.class, ActionCommand.class,
@@ -49,6 +48,9 @@ public final class Main implements Runnable {
   static CommandLine commandLine(CliContext ctx, String[] args) {
     Factory factory = new Factory(ctx);
     CommandLine cli = new CommandLine(new Main(ctx), factory);
+    List<String> description = new ArrayList<>(List.of(cli.getCommandSpec().usageMessage().description()));
+    description.addAll(ExitCodes.summary());
+    cli.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
     Class<?> only = args.length == 0 ? null : named(args[0]);
     for (Class<?> command : only == null ? COMMANDS : List.<Class<?>>of(only)) {
       cli.addSubcommand(new CommandLine(command, factory));

@@ -128,10 +128,10 @@ class MaintainerCommandsTest {
   }
 
   @Test
-  void statusWithoutATokenExitsWithTheAuthCode() {
+  void statusWithoutATokenExitsWithTheConfigCodeAsPickupDoes() {
     CliRun r = as(null, "status");
 
-    assertThat(r.exit()).isEqualTo(ExitCodes.AUTH);
+    assertThat(r.exit()).isEqualTo(ExitCodes.CONFIG);
     assertThat(r.err()).contains("GITHUB_TOKEN", "is not set");
   }
 

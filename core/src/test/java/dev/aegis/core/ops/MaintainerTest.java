@@ -85,10 +85,10 @@ class MaintainerTest {
   }
 
   @Test
-  void statusWithoutATokenIsAnAuthErrorAndStillShowsTheConfiguredPause() {
+  void statusWithoutATokenIsAConfigErrorAsInEveryCommandAndStillShowsTheConfiguredPause() {
     OpsReport report = gh.maintainer(null).status();
 
-    assertThat(report.outcome()).isEqualTo(OpsOutcome.AUTH_ERROR);
+    assertThat(report.outcome()).isEqualTo(OpsOutcome.CONFIG_ERROR);
     assertThat(report.problem()).contains("GITHUB_TOKEN", "is not set");
     assertThat(report.lines()).contains("  repository variable AEGIS_MAX_CONCURRENT_RUNS: not checked");
     assertThat(gh.fake.requests()).isEmpty();
