@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +30,19 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    quietLibraryLogging();
     System.exit(run(CliContext.system(), args));
+  }
+
+  /**
+   * Silences java.util.logging for this process: hub4j logs every connection retry at INFO with a timestamp line,
+   * and OkHttp logs there too. Aegis says what failed itself, in one line that says what to do, so library lines
+   * would only repeat it (and could one day carry a URL with a secret). Process set-up, so it lives here in the
+   * entry point and never in the core, which hosts such as Jenkins share with their own logging.
+   */
+  static void quietLibraryLogging() {
+    LogManager.getLogManager().reset();
+    Logger.getLogger("").setLevel(Level.OFF);
   }
 
   /** Runs the CLI in {@code ctx} and returns the exit code. */
