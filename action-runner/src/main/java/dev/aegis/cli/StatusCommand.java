@@ -23,6 +23,6 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return MaintainerCli.run(ctx, target, Maintainer::status);
+    return MaintainerCli.run(ctx, target, "status", Maintainer::status);
   }
 }

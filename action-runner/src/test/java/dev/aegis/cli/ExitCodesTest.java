@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aegis.core.host.CoreEntry;
 import dev.aegis.testkit.github.FakeGitHub;
+import dev.aegis.testkit.model.SampleProject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ class ExitCodesTest {
   private FakeGitHub fake;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
+    SampleProject.git(dir, "init", "-q");
     fake = FakeGitHub.start();
     fake.createRepository(REPO);
   }
