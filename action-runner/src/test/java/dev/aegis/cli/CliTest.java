@@ -6,7 +6,10 @@ import dev.aegis.core.host.CoreEntry;
 import dev.aegis.testkit.model.SampleProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +55,21 @@ class CliTest {
     assertThat(Main.commandLine(ctx, new String[] {"--help"}).getSubcommands()).hasSize(Main.COMMANDS.size());
     assertThat(run("--help").out()).contains("demo", "pickup", "action", "init", "run", "audit", "status", "runs",
         "recover", "pause", "resume", "disconnect", "linear");
+  }
+
+  @Test
+  void everyOptionOfEveryCommandHasADescriptionInItsHelp() {
+    CliContext ctx = new CliContext(Map.of(), System.out, System.err, dir, CoreEntry::new);
+    List<CommandLine> commands = new ArrayList<>();
+    Main.commandLine(ctx).getSubcommands().values().forEach(c -> {
+      commands.add(c);
+      commands.addAll(c.getSubcommands().values());
+    });
+
+    assertThat(commands).hasSizeGreaterThanOrEqualTo(Main.COMMANDS.size()).allSatisfy(command ->
+        assertThat(command.getCommandSpec().options()).allSatisfy(option ->
+            assertThat(String.join(" ", option.description()))
+                .as(command.getCommandName() + " " + option.longestName()).isNotBlank()));
   }
 
   @Test
