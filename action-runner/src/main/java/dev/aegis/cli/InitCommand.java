@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,12 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path root = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir);
+    Path root = (dir == null ? ctx.cwd() : ctx.cwd().resolve(dir)).normalize();
+    Optional<String> refused = WorkspaceCheck.refusal(root, dir != null, "init", true);
+    if (refused.isPresent()) {
+      ctx.err().println(refused.get());
+      return ExitCodes.USAGE;
+    }
     List<String> kept = new ArrayList<>();
     write(root.resolve(WORKFLOW), template("aegis.yml").replace("{{action}}", actionRef), kept);
     write(root.resolve(CONFIG), template("config.yml"), kept);

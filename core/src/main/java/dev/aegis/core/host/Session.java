@@ -98,19 +98,9 @@ final class Session implements AutoCloseable {
     return new AgentContext(config, request.environment(), request.workspace(), records(request), clock, engines, log::line);
   }
 
-  /**
-   * Where transcripts and audit logs go: {@code AEGIS_RECORDS_DIR}, else the runner's temp directory on
-   * Actions, else the system temp directory. Never inside the workspace.
-   */
+  /** Where transcripts and audit logs go: see {@link RecordsDirectory}. */
   static Path records(HostRequest request) {
-    String dir = request.environment().get("AEGIS_RECORDS_DIR");
-    if (dir == null || dir.isBlank()) {
-      String runnerTemp = request.environment().get("RUNNER_TEMP");
-      dir = runnerTemp == null || runnerTemp.isBlank()
-          ? Path.of(System.getProperty("java.io.tmpdir"), "aegis-records").toString()
-          : Path.of(runnerTemp, "aegis-records").toString();
-    }
-    return Path.of(dir).toAbsolutePath();
+    return RecordsDirectory.of(request.environment());
   }
 
   @Override

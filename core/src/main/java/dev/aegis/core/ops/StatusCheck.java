@@ -92,7 +92,11 @@ final class StatusCheck {
       lines.add("  ok: the token reads " + repository + " (default branch " + branch + ")");
       return true;
     } catch (TrackerException e) {
-      lines.add("  refused: GitHub answered " + (e.status() == 0 ? "nothing" : e.status()) + " reading " + repository);
+      lines.add(switch (e.status()) {
+        case 0 -> "  unreachable: no answer from GitHub reading " + repository;
+        case 404 -> "  not found: GitHub answered 404 reading " + repository + " (not found, or the token cannot see it)";
+        default -> "  refused: GitHub answered " + e.status() + " reading " + repository;
+      });
       fail(Remote.outcomeOf(e), Remote.advice(e, ctx));
       return false;
     }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +137,27 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(".aegis/config.yml")
         .hasMessageContaining("not valid YAML");
+  }
+
+  static Stream<Arguments> brokenYaml() {
+    return Stream.of(
+        Arguments.of("mode: plan-first\nlabels:\n  ready: \"x\n  bug: y\n", 3,
+            "found unexpected end of stream (while scanning a quoted scalar)"),
+        Arguments.of("mode: plan-first\n  bad: [x\nlabels: {\n", 2, "mapping values are not allowed here"),
+        Arguments.of("mode: auto\n\tmodel: x\n", 2, "found character '\\t(TAB)' that cannot start any token"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("brokenYaml")
+  void brokenYamlIsOneLineWithTheOneLineNumberOfTheMistake(String yaml, int line, String problem) throws IOException {
+    write(yaml);
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(e.getMessage())
+            .doesNotContain("\n", "in 'reader'", "^")
+            .containsOnlyOnce("line ")
+            .contains("is not valid YAML at line " + line + ", column ")
+            .contains(problem));
   }
 
   @Test
