@@ -37,13 +37,15 @@ import java.util.zip.ZipInputStream;
  *
  * <pre>
  *   java -jar benchmarks/target/aegis-benchmarks.jar search [--tree DIR] [--runs N] [--pattern REGEX]...
+ *   java -jar benchmarks/target/aegis-benchmarks.jar steps [--steps N] [--wire chat|responses|anthropic] [--nagle]
  *   java -jar benchmarks/target/aegis-benchmarks.jar startup --jar action-runner/target/aegis.jar [--runs N]
  * </pre>
  *
  * {@code search} runs Aegis's {@code search} tool through the real agent loop (an in-process scripted model
  * asks for each search), so each figure is the harness time of a whole step, model excluded; beside it the
  * same pattern with ripgrep and {@code git grep} when they are installed, and whether Aegis found the same
- * lines as ripgrep. Without {@code --tree} it builds one: the running JDK's {@code src.zip} unpacked and
+ * lines as ripgrep. {@code steps} times one {@code read_file} step of the loop over loopback against a
+ * scripted model server ({@link StepBench}). Without {@code --tree} it builds one: the running JDK's {@code src.zip} unpacked and
  * committed to a git repository (about 15,000 files for JDK 25). {@code startup} times the jar's
  * {@code --version}, {@code pickup --dry-run --demo} and {@code action} up to its first request, with plain
  * {@code java -jar}, with the flags {@code action.yml} passes, and with those and an AppCDS archive.
@@ -60,10 +62,13 @@ public final class Bench {
     String what = rest.isEmpty() ? "" : rest.remove(0);
     switch (what) {
       case "search" -> search(option(rest, "--tree"), Integer.parseInt(option(rest, "--runs", "5")), patterns(rest));
+      case "steps" -> StepBench.run(Integer.parseInt(option(rest, "--steps", "50")),
+          wires(option(rest, "--wire", "all")), rest.contains("--nagle"));
       case "startup" -> startup(Path.of(option(rest, "--jar", "action-runner/target/aegis.jar")).toAbsolutePath(),
           Integer.parseInt(option(rest, "--runs", "5")));
       default -> {
-        System.err.println("usage: search [--tree DIR] [--runs N] [--pattern REGEX]... | startup --jar JAR [--runs N]");
+        System.err.println("usage: search [--tree DIR] [--runs N] [--pattern REGEX]... | steps [--steps N] [--wire chat|responses|anthropic] [--nagle]"
+            + " | startup --jar JAR [--runs N]");
         System.exit(2);
       }
     }
@@ -402,7 +407,7 @@ public final class Bench {
     }
   }
 
-  private static String peakMemory() {
+  static String peakMemory() {
     try {
       return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
           .map(l -> l.replaceAll("\\s+", " ").substring(6).trim()).findFirst().orElse("unknown");
@@ -428,6 +433,21 @@ public final class Bench {
       }
     }
     return out.isEmpty() ? DEFAULT_PATTERNS : out;
+  }
+
+  /** The {@code provider/model} of each wire {@code steps} is asked for. */
+  private static List<String> wires(String wire) {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("chat", "openai/gpt-bench");
+    all.put("responses", "openai-responses/gpt-bench");
+    all.put("anthropic", "anthropic/claude-bench");
+    if (wire.equals("all")) {
+      return List.copyOf(all.values());
+    }
+    if (!all.containsKey(wire)) {
+      throw new IllegalArgumentException("--wire is one of " + all.keySet() + " or all, not " + wire);
+    }
+    return List.of(all.get(wire));
   }
 
   private static String cap(String s) {
