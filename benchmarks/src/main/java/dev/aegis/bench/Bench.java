@@ -38,6 +38,7 @@ import java.util.zip.ZipInputStream;
  * <pre>
  *   java -jar benchmarks/target/aegis-benchmarks.jar search [--tree DIR] [--runs N] [--pattern REGEX]...
  *   java -jar benchmarks/target/aegis-benchmarks.jar steps [--steps N] [--wire chat|responses|anthropic] [--nagle]
+ *   java -jar benchmarks/target/aegis-benchmarks.jar memory [--jar JAR] [--tree DIR] [--runs N]
  *   java -jar benchmarks/target/aegis-benchmarks.jar startup --jar action-runner/target/aegis.jar [--runs N]
  * </pre>
  *
@@ -45,14 +46,15 @@ import java.util.zip.ZipInputStream;
  * asks for each search), so each figure is the harness time of a whole step, model excluded; beside it the
  * same pattern with ripgrep and {@code git grep} when they are installed, and whether Aegis found the same
  * lines as ripgrep. {@code steps} times one {@code read_file} step of the loop over loopback against a
- * scripted model server ({@link StepBench}). Without {@code --tree} it builds one: the running JDK's {@code src.zip} unpacked and
+ * scripted model server ({@link StepBench}); {@code memory} the peak resident memory of the jar for a whole run
+ * ({@link MemoryBench}). Without {@code --tree} it builds one: the running JDK's {@code src.zip} unpacked and
  * committed to a git repository (about 15,000 files for JDK 25). {@code startup} times the jar's
  * {@code --version}, {@code pickup --dry-run --demo} and {@code action} up to its first request, with plain
  * {@code java -jar}, with the flags {@code action.yml} passes, and with those and an AppCDS archive.
  */
 public final class Bench {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> DEFAULT_PATTERNS =
+  static final List<String> DEFAULT_PATTERNS =
       List.of("NullPointerException", "static final int [A-Z_]+ = 0x", "(?i)deprecated", "TODO");
 
   private Bench() {}
@@ -64,11 +66,14 @@ public final class Bench {
       case "search" -> search(option(rest, "--tree"), Integer.parseInt(option(rest, "--runs", "5")), patterns(rest));
       case "steps" -> StepBench.run(Integer.parseInt(option(rest, "--steps", "50")),
           wires(option(rest, "--wire", "all")), rest.contains("--nagle"));
+      case "memory" -> MemoryBench.run(Path.of(option(rest, "--jar", "action-runner/target/aegis.jar")).toAbsolutePath(),
+          option(rest, "--tree") == null ? jdkTree() : Path.of(option(rest, "--tree")).toAbsolutePath(),
+          Integer.parseInt(option(rest, "--runs", "3")));
       case "startup" -> startup(Path.of(option(rest, "--jar", "action-runner/target/aegis.jar")).toAbsolutePath(),
           Integer.parseInt(option(rest, "--runs", "5")));
       default -> {
         System.err.println("usage: search [--tree DIR] [--runs N] [--pattern REGEX]... | steps [--steps N] [--wire chat|responses|anthropic] [--nagle]"
-            + " | startup --jar JAR [--runs N]");
+            + " | memory [--jar JAR] [--tree DIR] [--runs N] | startup --jar JAR [--runs N]");
         System.exit(2);
       }
     }
@@ -363,7 +368,7 @@ public final class Bench {
   }
 
   /** The running JDK's sources, unpacked once under target/bench-tree and committed to git. */
-  private static Path jdkTree() throws IOException, InterruptedException {
+  static Path jdkTree() throws IOException, InterruptedException {
     Path root = Path.of("benchmarks", "target", "bench-tree").toAbsolutePath();
     if (Files.isDirectory(root.resolve(".git"))) {
       return root;
@@ -399,6 +404,10 @@ public final class Bench {
       return jdks.map(j -> j.resolve("lib/src.zip")).filter(Files::isRegularFile).max(java.util.Comparator.naturalOrder())
           .orElseThrow(() -> new IOException("no JDK src.zip found; pass --tree DIR"));
     }
+  }
+
+  static String countFilesText(Path root) throws IOException {
+    return String.format("%,d", countFiles(root));
   }
 
   private static long countFiles(Path root) throws IOException {
