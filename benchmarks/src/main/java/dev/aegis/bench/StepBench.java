@@ -34,7 +34,8 @@ import java.util.Map;
  * wire (request built and sent over HTTP, the streamed reply parsed) and the real tool, records and transcript,
  * but no model thinking. A step is the wall time from one {@code step k: read_file} progress line to the next;
  * of it, the part spent inside {@code ModelClient.send} (the loopback round trip, the scripted server's own
- * checks included) is shown apart.
+ * checks included) is shown apart, and so is the CPU time the process spent per step (loop and server
+ * together), which a busy machine inflates far less than wall time.
  *
  * <p>{@code --nagle} leaves Nagle's algorithm on in the scripted server, as the JDK's HttpServer does by default,
  * to show what it cost the figures measured before.
@@ -58,19 +59,21 @@ final class StepBench {
     System.out.printf("machine: %d cores, %s, java %s; %d read_file steps per run on the sample project%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
         System.getProperty("java.version"), steps, nagle ? "on (JDK default)" : "off");
-    System.out.printf("%-36s %6s %9s %9s %9s %14s%n", "wire, run", "steps", "median", "p90", "max",
-        "model.send med");
+    System.out.printf("%-36s %6s %9s %9s %9s %14s %13s%n", "wire, run", "steps", "median", "p90", "max",
+        "model.send med", "cpu per step");
     for (String wire : wires) {
       for (String run : List.of("run 1", "run 2")) {
         Figures f = once(wire, steps);
-        System.out.printf("%-36s %6d %7.1fms %7.1fms %7.1fms %12.1fms%n", wire + ", " + run, f.steps.size(),
-            percentile(f.steps, 50), percentile(f.steps, 90), percentile(f.steps, 100), percentile(f.sends, 50));
+        System.out.printf("%-36s %6d %7.1fms %7.1fms %7.1fms %12.1fms %11.1fms%n", wire + ", " + run, f.steps.size(),
+            percentile(f.steps, 50), percentile(f.steps, 90), percentile(f.steps, 100), percentile(f.sends, 50),
+            f.cpuNanos / 1e6 / f.steps.size());
       }
     }
     System.out.printf("peak memory of this JVM: %s%n", Bench.peakMemory());
   }
 
-  private record Figures(List<Long> steps, List<Long> sends) {}
+  /** Step and send wall times; the CPU time of the whole process (the scripted server's threads too) for the run. */
+  private record Figures(List<Long> steps, List<Long> sends, long cpuNanos) {}
 
   private static Figures once(String wire, int steps) throws Exception {
     Path work = Files.createTempDirectory("aegis-steps");
@@ -88,9 +91,11 @@ final class StepBench {
               stamps.add(System.nanoTime());
             }
           });
+      long cpu = processCpuNanos();
       EngineResult result = Engines.loop(model, settings).run(new EngineTask(project, Mode.PLAN, "benchmark",
           Policy.defaults().withReadOnly(true), new Budget(steps + 5, 100_000_000, 1_000, Duration.ofHours(1)),
           work.resolve("records"), null, Secrets.none()));
+      cpu = processCpuNanos() - cpu;
       if (!server.failures().isEmpty() || result.report() == null) {
         throw new IllegalStateException("the run did not go as scripted: " + result.stop() + " " + server.failures());
       }
@@ -99,7 +104,7 @@ final class StepBench {
         intervals.add(stamps.get(i) - stamps.get(i - 1));
       }
       // the first send is the request before step 1, outside every interval
-      return new Figures(intervals, new ArrayList<>(sends.subList(1, sends.size())));
+      return new Figures(intervals, new ArrayList<>(sends.subList(1, sends.size())), cpu);
     }
   }
 
@@ -142,6 +147,11 @@ final class StepBench {
         return client.model();
       }
     };
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** The nearest-rank percentile in milliseconds. */
