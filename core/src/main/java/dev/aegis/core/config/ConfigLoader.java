@@ -3,7 +3,7 @@ package dev.aegis.core.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class ConfigLoader {
   private static final Pattern GITHUB_REMOTE =
       Pattern.compile("(?:https?://[^/]+/|git@[^:]+:|ssh://git@[^/]+/)([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\\.git)?/?$");
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final ObjectMapper yaml = Mappers.YAML;
 
   /**
    * Loads configuration.
