@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +51,12 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path root = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir);
+    Path root = (dir == null ? ctx.cwd() : ctx.cwd().resolve(dir)).normalize();
+    Optional<String> refused = WorkspaceCheck.refusal(root, dir != null, "init", true);
+    if (refused.isPresent()) {
+      ctx.err().println(refused.get());
+      return ExitCodes.USAGE;
+    }
     String version = Main.Version.number();
     String action = actionRef == null ? defaultAction(version) : actionRef.strip();
     if (!ACTION_REF.matcher(action).matches()) {

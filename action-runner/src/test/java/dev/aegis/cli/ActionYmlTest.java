@@ -39,11 +39,28 @@ class ActionYmlTest {
   void everyAegisVariableTheActionSetsIsAConfigurationKeyTheCoreReads() {
     List<String> known = new ArrayList<>(ConfigKeys.all().stream().map(ConfigKey::environmentVariable).toList());
     known.add("AEGIS_DRY_RUN"); // consumed by the step itself, unset before the jar runs
+    known.add(dev.aegis.core.model.ModelClients.NEUTRAL_KEY_VARIABLE); // a secret, read by the model clients
     runStep().path("env").fieldNames().forEachRemaining(name -> {
       if (name.startsWith("AEGIS_")) {
         assertThat(known).as("action.yml sets " + name).contains(name);
       }
     });
+  }
+
+  @Test
+  void theModelApiKeyInputReachesTheVariableEveryProviderReadsItsKeyFrom() {
+    String variable = null;
+    for (var it = runStep().path("env").fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (e.getValue().asText().contains("inputs.model-api-key")) {
+        variable = e.getKey();
+      }
+    }
+    assertThat(variable).as("model-api-key is passed to the jar").isNotNull();
+    for (String provider : List.of("openai", "openai-responses", "anthropic", "openai-compatible")) {
+      assertThat(dev.aegis.core.model.ModelClients.keyVariablesFor(provider + "/some-model"))
+          .as(provider + " reads its key from the variable model-api-key sets").contains(variable);
+    }
   }
 
   @Test

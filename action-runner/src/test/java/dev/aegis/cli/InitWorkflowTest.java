@@ -23,6 +23,13 @@ class InitWorkflowTest {
   @TempDir Path dir;
 
   private CliRun init(String... more) {
+    if (!Files.exists(dir.resolve(".git"))) {
+      try {
+        dev.aegis.testkit.model.SampleProject.git(dir, "init", "-q"); // init writes into a checkout only
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     List<String> args = new ArrayList<>(List.of("init"));
     args.addAll(List.of(more));
     return CliRun.of(Map.of("PATH", System.getenv("PATH")), dir, CoreEntry::new, args.toArray(String[]::new));

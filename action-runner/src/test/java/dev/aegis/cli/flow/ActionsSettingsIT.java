@@ -38,8 +38,9 @@ class ActionsSettingsIT extends InJarWorld {
         .singleElement().asString().startsWith("::error title=Aegis%3A github%3A#1::github:#1 blocked - GitHub refused");
 
     world.repo.setActionsMayCreatePullRequests(true);
-    // "Re-run jobs": the same event again; no model is given, so any agent run would fail the job
-    world.run("issue_comment", approval, ACTIONS_RUN).expectExit(ExitCodes.OK);
+    // "Re-run jobs": the same event again, with a model that has nothing to say: any agent run would fail the job
+    world.run("issue_comment", approval, world.scripted("silent", "{\"steps\": []}"), ACTIONS_RUN)
+        .expectExit(ExitCodes.OK);
 
     world.assertConverged(Phase.PR_OPENED, 1);
     assertThat(world.pulls().get(0).author()).isEqualTo(FakeGitHub.ACTIONS_BOT);

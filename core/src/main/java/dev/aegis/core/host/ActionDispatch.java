@@ -1,7 +1,7 @@
 package dev.aegis.core.host;
 
+import dev.aegis.core.command.Command;
 import dev.aegis.core.command.Commands;
-import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.event.EventException;
 import dev.aegis.core.event.GitHubEvent;
 import dev.aegis.core.event.GitHubEvents;
@@ -78,7 +78,7 @@ final class ActionDispatch {
   }
 
   private HostResult comment(GitHubEvent.IssueCommentEvent c) {
-    String self = session.config.text(ConfigKeys.GITHUB_LOGIN).orElse("github-actions[bot]");
+    String self = session.trackerOf(IssueKey.github(c.number())).self().login();
     if (c.author().bot() || c.author().login().equalsIgnoreCase(self)) {
       return ignored("comment by " + c.author().login() + " (bots and Aegis itself are ignored)");
     }
@@ -96,6 +96,9 @@ final class ActionDispatch {
     }
     if (session.request.dryRun()) {
       return ignored("dry run: the command would be handled for #" + c.number());
+    }
+    if (Commands.parse(c.body()) instanceof Commands.Valid v && v.command().verb() != Command.Verb.STOP) {
+      session.preflight(); // proceed and ask run the agent; a stop must work even when the model cannot
     }
     Reports report = commands.reports();
     IncomingComment incoming = new IncomingComment(c.commentId(), new Author(c.author().login(), false), c.body());

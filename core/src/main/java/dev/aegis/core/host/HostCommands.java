@@ -26,6 +26,11 @@ final class HostCommands {
   }
 
   HostResult run() {
+    // Who Aegis is must be known before anything is read as "ours" or written (GET /user for a user's token).
+    // `recover` is a maintainer's tool too, run with their own token: it reads Aegis's comments as configured.
+    if (session.request.command() != HostCommand.RECOVER) {
+      session.trackers().forEach(Tracker::identify);
+    }
     return switch (session.request.command()) {
       case PICKUP -> pickup();
       case ACTION -> new ActionDispatch(session, this, false).run();
@@ -173,6 +178,7 @@ final class HostCommands {
     report.add(claim);
     boolean held = claim.verdict() == Decision.Verdict.CLAIMED || claim.detail().startsWith("already claimed");
     if (held) {
+      session.preflight();
       record(report, flow.work(key, session.request.runIdValue().orElse(null)));
     }
     return report.finish("Aegis plan", session.log, "");
@@ -185,6 +191,7 @@ final class HostCommands {
     String runId = session.request.runIdValue()
         .orElseThrow(() -> new IllegalArgumentException("'implement' needs the approved run id (runId: 123-abc123)"));
     Reports report = new Reports();
+    session.preflight();
     record(report, flow(key, false).work(key, runId));
     return report.finish("Aegis implement", session.log, "");
   }

@@ -17,6 +17,14 @@ public interface CodeHost {
   /** The repository's default branch name, for example {@code main}. */
   String defaultBranch();
 
+  /**
+   * Whether the credentials may push to the repository, when the code host says (GitHub tells a user's token in
+   * {@code permissions.push}); empty when it does not say (an installation token), which is not a failure.
+   */
+  default Optional<Boolean> canPush() {
+    return Optional.empty();
+  }
+
   /** The commit a branch points at, or empty when the branch does not exist. */
   Optional<String> branchHead(String branch);
 

@@ -206,6 +206,10 @@ final class RepoState {
     return Optional.of(edited);
   }
 
+  synchronized boolean deleteComment(long commentId) {
+    return comments.remove(commentId) != null;
+  }
+
   synchronized List<CommentRec> comments() {
     return List.copyOf(comments.values());
   }

@@ -39,6 +39,19 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
     return repository.get().getDefaultBranch();
   }
 
+  /**
+   * {@code permissions.push} of {@code GET /repos/{owner}/{repo}}. GitHub documents {@code permissions} as
+   * optional in the {@code full-repository} schema; it is there for a user's token. For installation tokens we
+   * assume it may be missing and answer "unknown" rather than guess: a refused push is then caught at the push.
+   */
+  @Override
+  public Optional<Boolean> canPush() {
+    return failures.call("reading the token's permissions on " + settings.repository(), Need.METADATA_READ, () -> {
+      JsonNode push = rest.get(repoPath, Map.of()).path("permissions").path("push");
+      return push.isBoolean() ? Optional.of(push.asBoolean()) : Optional.<Boolean>empty();
+    });
+  }
+
   /** {@code GET git/ref/heads/{branch}}: the exact-match endpoint (hub4j's getRef uses the prefix-match one). */
   @Override
   public Optional<String> branchHead(String branch) {
