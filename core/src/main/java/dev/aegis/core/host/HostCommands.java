@@ -28,8 +28,10 @@ final class HostCommands {
   HostResult run() {
     // Who Aegis is must be known before anything is read as "ours" or written (GET /user for a user's token).
     // `recover` is a maintainer's tool too, run with their own token: it reads Aegis's comments as configured.
-    if (session.request.command() != HostCommand.RECOVER) {
-      session.trackers().forEach(Tracker::identify);
+    // An event learns it once it knows the event is for Aegis (a bot's comment costs no request).
+    HostCommand command = session.request.command();
+    if (command != HostCommand.RECOVER && command != HostCommand.ACTION && command != HostCommand.EVENT) {
+      session.identify();
     }
     return switch (session.request.command()) {
       case PICKUP -> pickup();
