@@ -39,10 +39,33 @@ public final class ModelEngineProvider implements EngineProvider {
 
   @Override
   public Engine engine(AegisConfig config, Map<String, String> environment, Progress progress) {
-    ModelSettings settings = ModelSettings.of(environment)
-        .withBaseUrl(config.text(ConfigKeys.MODEL_BASE_URL).orElse(null));
-    return Engines.loop(ModelClients.create(config.model(), settings),
-        LoopSettings.of(environment, sandbox.get(), progress).withClock(clock));
+    return Engines.loop(ModelClients.create(config.model(), settings(config, environment)),
+        prices(config, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock)));
+  }
+
+  /** The configured model price, when set, over the bundled table. */
+  private static LoopSettings prices(AegisConfig config, LoopSettings settings) {
+    return config.modelPrice().map(p -> settings.withPrices(settings.prices().with(config.model(), p))).orElse(settings);
+  }
+
+  @Override
+  public void check(AegisConfig config, Map<String, String> environment) {
+    checkModel(config, environment);
+  }
+
+  /**
+   * Checks that the configured model could be used with this environment (provider, key, base URL), sending
+   * nothing; what {@code aegis status} and a job's preflight ask.
+   *
+   * @throws dev.aegis.core.model.ModelException of kind CONFIG naming what to set
+   */
+  public static void checkModel(AegisConfig config, Map<String, String> environment) {
+    // Building the client reads the key and base URL and sends nothing (OkHttp starts no thread before a call).
+    ModelClients.create(config.model(), settings(config, environment));
+  }
+
+  private static ModelSettings settings(AegisConfig config, Map<String, String> environment) {
+    return ModelSettings.of(environment).withBaseUrl(config.text(ConfigKeys.MODEL_BASE_URL).orElse(null));
   }
 
   @Override

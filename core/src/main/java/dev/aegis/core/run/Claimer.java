@@ -2,6 +2,7 @@ package dev.aegis.core.run;
 
 import dev.aegis.core.repo.CodeHost;
 import dev.aegis.core.repo.CommitInfo;
+import dev.aegis.core.tracker.IdentityException;
 import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueComment;
 import dev.aegis.core.tracker.Phase;
@@ -89,6 +90,11 @@ public final class Claimer {
       StatusComment status;
       try {
         status = posted(issue, runId, branch, base, claimSha);
+      } catch (IdentityException e) {
+        // The status comment was written as someone else and deleted again: take the claim back too, so the
+        // issue is as it was and the next job (with github.login fixed) claims it afresh.
+        code.deleteBranch(branch);
+        throw e;
       } catch (TrackerException e) {
         throw release(branch, claimSha, e);
       }

@@ -35,10 +35,12 @@ import org.kohsuke.github.GHRepository;
  */
 final class GitHubTracker extends RepositoryApi implements Tracker {
   private volatile boolean phaseLabelsReady;
+  private final GitHubIdentity identity;
 
   GitHubTracker(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures,
       LostAnswers lost) {
     super(settings, repository, rest, failures, lost);
+    this.identity = new GitHubIdentity(settings.identityLogin(), this::credentialsOwner);
   }
 
   @Override
@@ -48,7 +50,12 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
 
   @Override
   public Author self() {
-    return Mapping.author(settings.identity(), null);
+    return identity.self();
+  }
+
+  @Override
+  public Author identify() {
+    return identity.learn();
   }
 
   @Override
@@ -140,9 +147,13 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
   public IssueComment addComment(IssueKey key, String body) {
     String marker = LostAnswers.marker(UUID.randomUUID().toString().replace("-", ""));
     Map<String, String> sent = Map.of("body", body + "\n\n" + marker);
-    return failures.call("commenting on " + key, Need.ISSUES_WRITE, () -> lost.write("commenting on " + key,
+    IssueComment created = failures.call("commenting on " + key, Need.ISSUES_WRITE, () -> lost.write(
+        "commenting on " + key,
         () -> Mapping.comment(rest.send("POST", issuePath(key) + "/comments", sent)),
         () -> marked(key, marker)));
+    identity.check(created.author().login(), () -> failures.call("deleting comment " + created.id() + " on " + key,
+        Need.ISSUES_WRITE, () -> rest.send("DELETE", repoPath + "/issues/comments/" + numeric(created.id()), null)));
+    return created;
   }
 
   /**
