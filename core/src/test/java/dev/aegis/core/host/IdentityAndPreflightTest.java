@@ -129,6 +129,18 @@ class IdentityAndPreflightTest {
   }
 
   @Test
+  void theClaimsStatusCommentLinksTheWorkflowRunThatWroteIt() {
+    int bug = readyBug();
+
+    HostResult result = w.call(HostCommand.PICKUP, String.valueOf(bug), null, false, Map.of(
+        "GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", LinearWorld.REPO, "GITHUB_RUN_ID", "4242"));
+
+    assertThat(result.outcome()).isEqualTo(HostResult.Outcome.OK);
+    assertThat(comments(bug)).hasSize(1).first().satisfies(c -> assertThat(c.body())
+        .contains("_Written by [workflow run 4242](https://github.com/" + LinearWorld.REPO + "/actions/runs/4242)._"));
+  }
+
+  @Test
   void aMissingModelKeyStopsTheJobBeforeTheClaimWithTheVariableNamed() {
     w.set("model", "anthropic/claude-sonnet-4-6");
     int bug = readyBug();
