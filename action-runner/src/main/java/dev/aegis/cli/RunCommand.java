@@ -1,5 +1,6 @@
 package dev.aegis.cli;
 
+import dev.aegis.core.agent.AgentSpec;
 import dev.aegis.core.agent.Budget;
 import dev.aegis.core.agent.EngineResult;
 import dev.aegis.core.agent.EngineTask;
@@ -53,6 +54,11 @@ public final class RunCommand implements Callable<Integer> {
           + "(default: $AEGIS_MODEL or openai/gpt-5.5).")
   String model;
 
+  @Option(names = "--agent", paramLabel = "AGENT",
+      description = "builtin (Aegis's loop over --model), claude-code, codex, gemini or acp:<command line>"
+          + " (default: $AEGIS_AGENT or builtin).")
+  String agent;
+
   @Option(names = "--base-url", paramLabel = "URL", description = "Model API base URL (wins over the environment).")
   String baseUrl;
 
@@ -103,6 +109,18 @@ public final class RunCommand implements Callable<Integer> {
     if (runMode == null || !Files.isDirectory(workspace)) {
       err.println(runMode == null ? "--mode must be plan or fix" : "--workspace " + workspace + " is not a directory");
       return ExitCodes.USAGE;
+    }
+    AgentSpec agentSpec;
+    try {
+      agentSpec = AgentSpec.parse(agent != null ? agent : environment.getOrDefault("AEGIS_AGENT", AgentSpec.BUILTIN));
+    } catch (IllegalArgumentException e) {
+      err.println("--agent " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (!agentSpec.isBuiltin()) {
+      err.println("--agent " + agentSpec.display() + " is not available yet: external agents over ACP are not"
+          + " implemented in this version; use --agent builtin");
+      return ExitCodes.CONFIG;
     }
     String providerModel = model != null ? model : environment.getOrDefault("AEGIS_MODEL", "openai/gpt-5.5");
     ModelClient client;

@@ -141,4 +141,18 @@ class RunCommandTest {
     assertThat(m.find()).as(output).isTrue();
     return m.group(1);
   }
+
+  @Test
+  void anUnknownAgentIsABadInputAndAnUnavailableOneIsRefusedBeforeAnyModelCall() throws Exception {
+    Path repo = SampleProject.create(temp.resolve("repo"));
+    int bad = execute(new RunCommand(environment(Map.of())), "--workspace", repo.toString(), "--prompt", "x",
+        "--agent", "cursor");
+    assertThat(bad).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--agent must be builtin, claude-code, codex, gemini or acp:<command line>");
+    err.getBuffer().setLength(0);
+    int unavailable = execute(new RunCommand(environment(Map.of("AEGIS_AGENT", "codex"))), "--workspace",
+        repo.toString(), "--prompt", "x");
+    assertThat(unavailable).isEqualTo(ExitCodes.CONFIG);
+    assertThat(err.toString()).contains("codex (codex-acp) is not available yet");
+  }
 }

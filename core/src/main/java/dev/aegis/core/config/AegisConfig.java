@@ -1,5 +1,6 @@
 package dev.aegis.core.config;
 
+import dev.aegis.core.agent.AgentSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,11 @@ public record AegisConfig(Map<String, Object> values, Map<String, String> source
 
   public String model() {
     return text(ConfigKeys.MODEL).orElseThrow();
+  }
+
+  /** The configured engine ({@code agent:}); checked by the loader, so it parses. */
+  public AgentSpec agent() {
+    return AgentSpec.parse(text(ConfigKeys.AGENT).orElse(AgentSpec.BUILTIN));
   }
 
   public List<String> trackers() {

@@ -29,6 +29,7 @@ public final class ConfigKeys {
   public static final String MAX_CONCURRENT_RUNS = "max-concurrent-runs";
   public static final String MODEL = "model";
   public static final String MODEL_BASE_URL = "model-base-url";
+  public static final String AGENT = "agent";
   public static final String APPROVERS = "approvers";
   public static final String STALE_AFTER_MINUTES = "stale-after-minutes";
   public static final String CLAIM_GRACE_SECONDS = "claim-grace-seconds";
@@ -75,6 +76,8 @@ public final class ConfigKeys {
       ConfigKey.of(MODEL, STRING, "openai/gpt-5.5",
           "provider/model: openai/..., openai-responses/..., anthropic/..., openai-compatible/..."),
       ConfigKey.of(MODEL_BASE_URL, STRING, null, "Base URL for openai-compatible models (Ollama, vLLM, ...)."),
+      ConfigKey.of(AGENT, STRING, "builtin",
+          "The coding agent: builtin (Aegis's loop over model), claude-code, codex, gemini, or acp:<command line>."),
       ConfigKey.of(APPROVERS, LIST, List.of(), "Logins allowed to command Aegis besides repository writers."),
       ConfigKey.of(STALE_AFTER_MINUTES, WHOLE, 20, "A run with no tracker update for this long is blocked."),
       ConfigKey.of(CLAIM_GRACE_SECONDS, WHOLE, 120,

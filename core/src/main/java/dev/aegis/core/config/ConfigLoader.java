@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aegis.core.agent.AgentSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,6 +239,9 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     String text = value.toString();
+    if (key.equals(ConfigKeys.AGENT)) {
+      return AgentSpec.problem(text);
+    }
     boolean ok = switch (key) {
       case ConfigKeys.GITHUB_REPOSITORY -> REPOSITORY.matcher(text).matches();
       case ConfigKeys.GITHUB_API_URL, ConfigKeys.LINEAR_API_URL -> text.startsWith("https://") || text.startsWith("http://");
@@ -265,7 +269,7 @@ public final class ConfigLoader {
   }
 
   private static void check(Map<String, Object> values, Map<String, String> sources) {
-    for (String key : List.of(ConfigKeys.GITHUB_REPOSITORY, ConfigKeys.GITHUB_API_URL, ConfigKeys.MODEL,
+    for (String key : List.of(ConfigKeys.GITHUB_REPOSITORY, ConfigKeys.GITHUB_API_URL, ConfigKeys.MODEL, ConfigKeys.AGENT,
         ConfigKeys.LABEL_READY, ConfigKeys.LABEL_BUG, ConfigKeys.LINEAR_API_URL)) {
       requireShape(key, values, sources);
     }

@@ -1,5 +1,6 @@
 package dev.aegis.core.flow;
 
+import dev.aegis.core.agent.AgentSpec;
 import dev.aegis.core.agent.Engine;
 import dev.aegis.core.agent.Engines;
 import dev.aegis.core.agent.LoopSettings;
@@ -7,6 +8,7 @@ import dev.aegis.core.agent.Progress;
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.model.ModelClients;
+import dev.aegis.core.model.ModelException;
 import dev.aegis.core.model.ModelSettings;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.policy.Programs;
@@ -15,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** The built-in agent loop over the configured model ({@code provider/model}). */
+/** The configured engine: the built-in agent loop over the configured model ({@code provider/model}). */
 public final class ModelEngineProvider implements EngineProvider {
   private final Clock clock;
   private final Programs programs;
@@ -39,6 +41,11 @@ public final class ModelEngineProvider implements EngineProvider {
 
   @Override
   public Engine engine(AegisConfig config, Map<String, String> environment, Progress progress) {
+    AgentSpec agent = config.agent();
+    if (!agent.isBuiltin()) {
+      throw ModelException.config("agent: " + agent.display() + " is not available yet: external agents over ACP"
+          + " are not implemented in this version; set agent: builtin (or remove the key)");
+    }
     ModelSettings settings = ModelSettings.of(environment)
         .withBaseUrl(config.text(ConfigKeys.MODEL_BASE_URL).orElse(null));
     return Engines.loop(ModelClients.create(config.model(), settings),
