@@ -117,10 +117,13 @@ public final class RunCommand implements Callable<Integer> {
       err.println("--agent " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    Path recordsDir = records != null ? records : defaultRecords();
     if (!agentSpec.isBuiltin()) {
-      err.println("--agent " + agentSpec.display() + " is not available yet: external agents over ACP are not"
-          + " implemented in this version; use --agent builtin");
-      return ExitCodes.CONFIG;
+      LoopSettings acp = LoopSettings.of(environment, CommandSandbox.detect(Programs.find()),
+          line -> out.println("  " + line));
+      EngineResult result = Engines.acp(agentSpec, acp).run(task(runMode, recordsDir));
+      print(out, result);
+      return ExitCodes.of(result.outcome());
     }
     String providerModel = model != null ? model : environment.getOrDefault("AEGIS_MODEL", "openai/gpt-5.5");
     ModelClient client;
@@ -131,7 +134,6 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    Path recordsDir = records != null ? records : defaultRecords();
     LoopSettings settings = LoopSettings.of(environment, CommandSandbox.detect(Programs.find()), line -> out.println("  " + line));
     if (prices != null) {
       try {

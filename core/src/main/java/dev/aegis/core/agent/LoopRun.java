@@ -67,7 +67,7 @@ final class LoopRun {
   }
 
   /** Records kept inside the workspace (not advised) are made read-only for the agent. */
-  private static Policy protectRecords(EngineTask task) {
+  static Policy protectRecords(EngineTask task) {
     Path root = task.workspace().toAbsolutePath().normalize();
     Path records = task.recordsDirectory().toAbsolutePath().normalize();
     if (!records.startsWith(root) || records.equals(root)) {

@@ -30,6 +30,26 @@ final class Prompts {
     return fill(resource("prompts/guidance.md"), Map.of("ref", ref, "files", files));
   }
 
+  /** The one prompt an external (ACP) agent gets: the rules, the mode, how to hand back the report, the task. */
+  String acp(Mode mode, boolean readOnly, String task, String guidance) {
+    String schema;
+    try {
+      schema = json.readTree(resource(mode == Mode.PLAN ? "tools/finish_plan.json" : "tools/finish_fix.json"))
+          .path("parameters").toPrettyString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the finish schema is not valid JSON", e);
+    }
+    return fill(resource("prompts/acp.md"), Map.of(
+        "read_only", readOnly ? " This run is read-only: file changes are refused." : "",
+        "mode_instructions", resource(mode == Mode.PLAN ? "prompts/acp-plan.md" : "prompts/acp-fix.md").strip(),
+        "schema", schema, "task", task, "guidance", guidance));
+  }
+
+  /** The follow-up when an ACP agent's answer had no readable report. */
+  String acpRetry(String problem) {
+    return fill(resource("prompts/acp-retry.md"), Map.of("problem", problem)).strip();
+  }
+
   String nudge() {
     return resource("prompts/nudge.md").trim();
   }

@@ -8,7 +8,6 @@ import dev.aegis.core.agent.Progress;
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.model.ModelClients;
-import dev.aegis.core.model.ModelException;
 import dev.aegis.core.model.ModelSettings;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.policy.Programs;
@@ -17,7 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** The configured engine: the built-in agent loop over the configured model ({@code provider/model}). */
+/**
+ * The configured engine: the built-in agent loop over the configured model ({@code provider/model}), or the
+ * external coding agent {@code agent:} names, over ACP.
+ */
 public final class ModelEngineProvider implements EngineProvider {
   private final Clock clock;
   private final Programs programs;
@@ -43,8 +45,7 @@ public final class ModelEngineProvider implements EngineProvider {
   public Engine engine(AegisConfig config, Map<String, String> environment, Progress progress) {
     AgentSpec agent = config.agent();
     if (!agent.isBuiltin()) {
-      throw ModelException.config("agent: " + agent.display() + " is not available yet: external agents over ACP"
-          + " are not implemented in this version; set agent: builtin (or remove the key)");
+      return Engines.acp(agent, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock));
     }
     ModelSettings settings = ModelSettings.of(environment)
         .withBaseUrl(config.text(ConfigKeys.MODEL_BASE_URL).orElse(null));
