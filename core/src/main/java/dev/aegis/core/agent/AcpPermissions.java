@@ -23,6 +23,10 @@ final class AcpPermissions {
   private static final List<String> PATH_FIELDS = List.of("file_path", "path", "filePath", "notebook_path",
       "abs_path", "absolute_path", "target", "destination");
 
+  /** How agents title a call to the {@code finish} tool of Aegis's MCP server ({@code mcp__aegis__finish}, ...). */
+  private static final java.util.regex.Pattern FINISH =
+      java.util.regex.Pattern.compile("(?i)\\W*(mcp__)?aegis(__|[./: ]+)finish\\b.*");
+
   /** The decision and why. */
   record Decision(boolean allowed, String kind, List<String> paths, String reason) {}
 
@@ -37,6 +41,9 @@ final class AcpPermissions {
   Decision decide(JsonNode toolCall) {
     String kind = toolCall.path("kind").asText("other").toLowerCase(Locale.ROOT);
     List<String> named = named(toolCall);
+    if (FINISH.matcher(toolCall.path("title").asText("")).matches()) {
+      return new Decision(true, kind, named, "Aegis's own finish tool");
+    }
     try {
       return switch (kind) {
         case "read", "search", "think" -> {

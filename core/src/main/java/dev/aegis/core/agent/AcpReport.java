@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an external agent's structured result from the last {@code ```aegis-report} fenced block of its
- * message, and checks it exactly as the built-in {@code finish} tool does ({@link FinishTool}). This is the
- * fallback hand-back; an MCP {@code finish} tool hosted by Aegis is not built yet.
+ * message, or from a call to the {@code finish} tool Aegis hosts over MCP, and checks it exactly as the built-in
+ * {@code finish} tool does ({@link FinishTool}). The block is the fallback for agents without HTTP MCP servers.
  */
 final class AcpReport {
   private static final Pattern BLOCK = Pattern.compile("```aegis-report[ \\t]*\\r?\\n(.*?)\\r?\\n[ \\t]*```",
@@ -21,6 +21,15 @@ final class AcpReport {
 
   AcpReport(FinishTool finish) {
     this.finish = finish;
+  }
+
+  /**
+   * Checks the arguments of a call to the {@code finish} tool Aegis hosts over MCP.
+   *
+   * @throws ToolError saying what is missing, for the agent to fix
+   */
+  Report fromTool(ObjectNode arguments) {
+    return finish.finish(new ToolArgs("finish", arguments));
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.aegis.core.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.acp.AcpConnection;
 import dev.aegis.core.acp.AcpException;
+import dev.aegis.core.acp.McpFinishServer;
 import dev.aegis.core.agent.ToolArgs.ToolError;
 import dev.aegis.core.git.Checkout;
 import dev.aegis.core.git.Git;
@@ -30,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One run of an external agent over ACP: start it in the command sandbox with its own environment,
@@ -84,9 +87,8 @@ final class AcpRun {
     int steps = 0;
     try {
       String guidance = Guidance.read(git, task.baseRef(), prompts);
-      String prompt = prompts.acp(task.mode(), task.policy().readOnly(), task.task(), guidance);
-      begin(prompt, !guidance.isEmpty());
-      Session session = session(prompt);
+      begin(!guidance.isEmpty());
+      Session session = session(guidance);
       outcome = session.outcome;
       steps = session.steps;
     } catch (ModelException e) {
@@ -100,7 +102,7 @@ final class AcpRun {
     return end(outcome, steps);
   }
 
-  private void begin(String prompt, boolean guidance) {
+  private void begin(boolean guidance) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("mode", task.mode().name());
     facts.put("agent", spec.display());
@@ -109,7 +111,7 @@ final class AcpRun {
     facts.put("isolation", settings.sandbox().isolation().name());
     facts.put("isolation_detail", settings.sandbox().describe());
     facts.put("guidance_from", guidance ? (task.baseRef() == null ? "HEAD" : task.baseRef()) : "none");
-    records.start(facts, "(the agent's own system prompt)", prompt);
+    records.start(facts, "(the agent's own system prompt)", task.task());
     say("agent " + spec.display() + " over ACP, " + task.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode"
         + (task.policy().readOnly() ? ", read-only" : ""));
     say("agent isolation: " + settings.sandbox().describe());
@@ -117,7 +119,7 @@ final class AcpRun {
 
   private record Session(Outcome outcome, int steps) {}
 
-  private Session session(String prompt) {
+  private Session session(String guidance) {
     Map<String, String> env = AcpEnvironment.of(spec, settings.environment(), secrets,
         task.policy().sandbox().environment());
     String line = "exec " + String.join(" ", spec.command().stream().map(AcpTerminals::quote).toList());
@@ -139,7 +141,7 @@ final class AcpRun {
         terminals) {
       Outcome outcome;
       try {
-        outcome = converse(connection, client, prompt);
+        outcome = converse(connection, client, guidance);
       } catch (AcpException e) {
         outcome = failed(e.getMessage(), stderr);
       }
@@ -147,7 +149,7 @@ final class AcpRun {
     }
   }
 
-  private Outcome converse(AcpConnection connection, AcpClientSide client, String prompt) {
+  private Outcome converse(AcpConnection connection, AcpClientSide client, String guidance) {
     ObjectNode init = JsonNodeFactory.instance.objectNode().put("protocolVersion", PROTOCOL_VERSION);
     ObjectNode caps = init.putObject("clientCapabilities");
     caps.putObject("fs").put("readTextFile", true).put("writeTextFile", true);
@@ -160,35 +162,63 @@ final class AcpRun {
           + " and Aegis speaks version " + PROTOCOL_VERSION + "; use an agent release that supports version "
           + PROTOCOL_VERSION, null);
     }
+    boolean http = hello.path("agentCapabilities").path("mcpCapabilities").path("http").asBoolean(false);
     records.note("agent_initialized", Map.of("protocol_version", version.asInt(),
         "agent", hello.path("agentInfo").path("name").asText(""),
-        "agent_version", hello.path("agentInfo").path("version").asText("")));
-    ObjectNode open = JsonNodeFactory.instance.objectNode().put("cwd", workspace.root().toString());
-    open.putArray("mcpServers");
-    String sessionId = connection.request("session/new", open, handshake()).path("sessionId").asText("");
-    if (sessionId.isBlank()) {
-      return failed("it answered session/new without a sessionId", null);
-    }
-    String text = prompt;
-    String problem = "";
-    for (int attempt = 0; attempt < 2; attempt++) {
-      client.clearMessage();
-      Turn turn = turn(connection, client, sessionId, text);
-      if (turn.stop != null) {
-        return new Outcome(turn.stop, null, client.costDollars());
+        "agent_version", hello.path("agentInfo").path("version").asText(""), "mcp_http", http));
+    AtomicReference<Report> handedBack = new AtomicReference<>();
+    try (McpFinishServer finish = http ? finishServer(handedBack) : null) {
+      ObjectNode open = JsonNodeFactory.instance.objectNode().put("cwd", workspace.root().toString());
+      ArrayNode servers = open.putArray("mcpServers");
+      if (finish != null) {
+        servers.add(finish.acpEntry("aegis"));
       }
+      String sessionId = connection.request("session/new", open, handshake()).path("sessionId").asText("");
+      if (sessionId.isBlank()) {
+        return failed("it answered session/new without a sessionId", null);
+      }
+      String text = prompts.acp(task.mode(), task.policy().readOnly(), finish != null, task.task(), guidance);
+      records.trace("agent_prompt", Map.of("text", text));
+      String problem = "";
+      for (int attempt = 0; attempt < 2; attempt++) {
+        client.clearMessage();
+        Turn turn = turn(connection, client, sessionId, text);
+        if (handedBack.get() != null) {
+          return new Outcome(Stop.finished(), handedBack.get(), client.costDollars());
+        }
+        if (turn.stop != null) {
+          return new Outcome(turn.stop, null, client.costDollars());
+        }
+        try {
+          return new Outcome(Stop.finished(), reports.read(client.message()), client.costDollars());
+        } catch (ToolError e) {
+          problem = e.getMessage();
+          say("the agent's report was not accepted: " + problem);
+          records.note("report_refused", Map.of("attempt", attempt + 1, "problem", problem,
+              "stop_reason", turn.stopReason));
+          text = prompts.acpRetry(problem);
+        }
+      }
+      return new Outcome(Stop.of(Stop.Reason.NO_FINISH, "the agent ended without calling finish or writing a"
+          + " readable aegis-report block: " + problem), null, client.costDollars());
+    }
+  }
+
+  /** The {@code finish} tool over MCP: the same checks as the block; the first accepted report is kept. */
+  private McpFinishServer finishServer(AtomicReference<Report> handedBack) {
+    return McpFinishServer.start(prompts.finishDescription(task.mode()), prompts.finishSchema(task.mode()), args -> {
       try {
-        return new Outcome(Stop.finished(), reports.read(client.message()), client.costDollars());
+        Report report = reports.fromTool(args);
+        handedBack.compareAndSet(null, report);
+        records.note("finish_tool", Map.of("accepted", true));
+        say("finish: report accepted");
+        return new McpFinishServer.Answer("report accepted; end your turn now", false);
       } catch (ToolError e) {
-        problem = e.getMessage();
-        say("the agent's report was not accepted: " + problem);
-        records.note("report_refused", Map.of("attempt", attempt + 1, "problem", problem,
-            "stop_reason", turn.stopReason));
-        text = prompts.acpRetry(problem);
+        records.note("report_refused", Map.of("via", "finish tool", "problem", e.getMessage()));
+        say("finish refused: " + e.getMessage());
+        return new McpFinishServer.Answer(e.getMessage(), true);
       }
-    }
-    return new Outcome(Stop.of(Stop.Reason.NO_FINISH, "the agent ended without a readable aegis-report block: "
-        + problem), null, client.costDollars());
+    });
   }
 
   private record Turn(String stopReason, Stop stop) {}

@@ -117,4 +117,25 @@ class ClaudeAgentAcpTest {
           "'.github/workflows/x.yml' is protected");
     }
   }
+
+  @Test
+  void claudeHandsBackTheRcaThroughTheFinishToolAegisHostsOverMcp() throws Exception {
+    try (ScriptedModelServer server = ScriptedModelServer.start("""
+        {"steps": [
+          {"expectRequestContains": "mcp__aegis__finish", "toolCalls": [{"name": "mcp__aegis__finish", "arguments": {
+            "summary": "add subtracts", "root_cause": "add() computes $1 - $2",
+            "evidence": [{"file": "src/calc.sh", "line": 4, "note": "the subtraction"}],
+            "fix_plan": "use +", "test_plan": "sh test.sh", "risk": "low"}}]},
+          {"expectToolResultContains": "report accepted", "text": "Handed back."}
+        ]}
+        """)) {
+      EngineResult result = plan(server);
+
+      assertThat(result.stop().reason()).as(progress + "\n" + server.failures() + "\n" + result.stop())
+          .isEqualTo(Stop.Reason.FINISHED);
+      assertThat(result.plan().orElseThrow().rootCause()).isEqualTo("add() computes $1 - $2");
+      assertThat(Files.readString(result.auditLog())).contains("\"finish_tool\"", "\"mcp_http\":true");
+      assertThat(server.remainingSteps()).isZero();
+    }
+  }
 }
