@@ -173,6 +173,15 @@ final class AcpRun {
       if (finish != null) {
         servers.add(finish.acpEntry("aegis"));
       }
+      for (McpServerSpec spec : settings.mcpServers()) {
+        if (spec.stdio()) {
+          servers.add(stdioEntry(spec));
+        } else if (http) {
+          servers.addObject().put("type", "http").put("name", spec.name()).put("url", spec.url()).putArray("headers");
+        } else {
+          say("MCP server " + spec.name() + " is left out: the agent does not take HTTP MCP servers");
+        }
+      }
       String sessionId = connection.request("session/new", open, handshake()).path("sessionId").asText("");
       if (sessionId.isBlank()) {
         return failed("it answered session/new without a sessionId", null);
@@ -202,6 +211,22 @@ final class AcpRun {
       return new Outcome(Stop.of(Stop.Reason.NO_FINISH, "the agent ended without calling finish or writing a"
           + " readable aegis-report block: " + problem), null, client.costDollars());
     }
+  }
+
+  /** A stdio MCP server for {@code session/new}; its {@code env} values are the named secrets' values. */
+  private ObjectNode stdioEntry(McpServerSpec spec) {
+    ObjectNode entry = JsonNodeFactory.instance.objectNode().put("name", spec.name())
+        .put("command", spec.command().get(0));
+    ArrayNode args = entry.putArray("args");
+    spec.command().subList(1, spec.command().size()).forEach(args::add);
+    ArrayNode env = entry.putArray("env");
+    spec.env().forEach((name, secret) -> {
+      String value = settings.environment().get(secret);
+      if (value != null) {
+        env.addObject().put("name", name).put("value", value);
+      }
+    });
+    return entry;
   }
 
   /** The {@code finish} tool over MCP: the same checks as the block; the first accepted report is kept. */

@@ -83,6 +83,12 @@ public record AegisConfig(Map<String, Object> values, Map<String, String> source
     return AgentSpec.parse(text(ConfigKeys.AGENT).orElse(AgentSpec.BUILTIN));
   }
 
+  /** The configured MCP tool servers ({@code mcp-servers:}); checked by the loader, so they parse. */
+  public List<dev.aegis.core.agent.McpServerSpec> mcpServers() {
+    return dev.aegis.core.agent.McpServerSpec.parseAll(
+        (com.fasterxml.jackson.databind.JsonNode) values.get(ConfigKeys.MCP_SERVERS));
+  }
+
   public List<String> trackers() {
     return list(ConfigKeys.TRACKERS);
   }

@@ -157,7 +157,7 @@ public final class ConfigLoader {
 
   private static void put(
       ConfigKey key, Object raw, String where, Map<String, Object> values, Map<String, String> sources) {
-    if (raw instanceof JsonNode) {
+    if (raw instanceof JsonNode && key.kind() != ConfigKey.Kind.MAPPING) {
       throw new ConfigException(key.name(), where, "must be a single value, not a mapping");
     }
     try {

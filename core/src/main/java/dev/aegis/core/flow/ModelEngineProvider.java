@@ -45,12 +45,13 @@ public final class ModelEngineProvider implements EngineProvider {
   public Engine engine(AegisConfig config, Map<String, String> environment, Progress progress) {
     AgentSpec agent = config.agent();
     if (!agent.isBuiltin()) {
-      return Engines.acp(agent, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock));
+      return Engines.acp(agent, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock)
+          .withMcpServers(config.mcpServers()));
     }
     ModelSettings settings = ModelSettings.of(environment)
         .withBaseUrl(config.text(ConfigKeys.MODEL_BASE_URL).orElse(null));
     return Engines.loop(ModelClients.create(config.model(), settings),
-        LoopSettings.of(environment, sandbox.get(), progress).withClock(clock));
+        LoopSettings.of(environment, sandbox.get(), progress).withClock(clock).withMcpServers(config.mcpServers()));
   }
 
   @Override
