@@ -66,6 +66,9 @@ public record McpServerSpec(String name, List<String> command, Map<String, Strin
       throw new IllegalArgumentException(where + ": a name is letters, digits, '-' and single '_' (its tools are"
           + " called " + name + "__<tool>)");
     }
+    if (name.equalsIgnoreCase("aegis")) {
+      throw new IllegalArgumentException(where + ": the name aegis is Aegis's own (its finish tool); choose another");
+    }
     if (!server.isObject()) {
       throw new IllegalArgumentException(where + " must be a mapping with command (and args, env) or url");
     }

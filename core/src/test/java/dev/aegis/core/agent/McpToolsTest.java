@@ -105,5 +105,11 @@ class McpToolsTest {
     assertThatThrownBy(() -> new ConfigLoader().load(h.workspace, Map.of(), Map.of(), "test"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("mcp-servers")
         .hasMessageContaining("must name the environment variable that holds its value");
+    assertThatThrownBy(() -> servers("{\"aegis\": {\"command\": \"x\"}}"))
+        .hasMessageContaining("the name aegis is Aegis's own");
+    assertThatThrownBy(() -> servers("{\"a__b\": {\"command\": \"x\"}}"))
+        .hasMessageContaining("single '_'");
+    assertThatThrownBy(() -> servers("{\"s\": {\"command\": \"x\", \"url\": \"http://h\"}}"))
+        .hasMessageContaining("needs either command");
   }
 }
