@@ -31,6 +31,7 @@ const OPERATIONS = [
   ["get", "/repos/{owner}/{repo}/issues/comments"],
   ["get", "/repos/{owner}/{repo}/issues/comments/{comment_id}"],
   ["patch", "/repos/{owner}/{repo}/issues/comments/{comment_id}"],
+  ["delete", "/repos/{owner}/{repo}/issues/comments/{comment_id}"],
   ["get", "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"],
   ["post", "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"],
   ["get", "/repos/{owner}/{repo}/collaborators/{username}/permission"],

@@ -21,6 +21,6 @@ final class DisconnectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return MaintainerCli.run(ctx, target, Maintainer::disconnect);
+    return MaintainerCli.run(ctx, target, "disconnect", Maintainer::disconnect);
   }
 }

@@ -1,9 +1,13 @@
 package dev.aegis.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +16,7 @@ import picocli.CommandLine.Command;
     name = "aegis",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = {"Aegis: a bug-fixing agent that lives in CI.",
-        "Exit codes: 0 done, 2 bad input, 3 bad config, 4 auth, 5 remote failure,",
-        "6 blocked, 7 audit log broken, 8 paused/resumed locally only, 70 bug."})
+    description = "Aegis: a bug-fixing agent that lives in CI.")
 public final class Main implements Runnable {
   /** Every subcommand, in the order help lists them. */
   static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, PickupCommand.class, ActionCommand.class,
@@ -28,7 +30,19 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    quietLibraryLogging();
     System.exit(run(CliContext.system(), args));
+  }
+
+  /**
+   * Silences java.util.logging for this process: hub4j logs every connection retry at INFO with a timestamp line,
+   * and OkHttp logs there too. Aegis says what failed itself, in one line that says what to do, so library lines
+   * would only repeat it (and could one day carry a URL with a secret). Process set-up, so it lives here in the
+   * entry point and never in the core, which hosts such as Jenkins share with their own logging.
+   */
+  static void quietLibraryLogging() {
+    LogManager.getLogManager().reset();
+    Logger.getLogger("").setLevel(Level.OFF);
   }
 
   /** Runs the CLI in {@code ctx} and returns the exit code. */
@@ -49,6 +63,9 @@ public final class Main implements Runnable {
   static CommandLine commandLine(CliContext ctx, String[] args) {
     Factory factory = new Factory(ctx);
     CommandLine cli = new CommandLine(new Main(ctx), factory);
+    List<String> description = new ArrayList<>(List.of(cli.getCommandSpec().usageMessage().description()));
+    description.addAll(ExitCodes.summary());
+    cli.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
     Class<?> only = args.length == 0 ? null : named(args[0]);
     for (Class<?> command : only == null ? COMMANDS : List.<Class<?>>of(only)) {
       cli.addSubcommand(new CommandLine(command, factory));
@@ -93,14 +110,21 @@ public final class Main implements Runnable {
   /** Reads the version Maven wrote into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() throws Exception {
+    public String[] getVersion() {
+      return new String[] {"aegis " + number()};
+    }
+
+    /** This jar's version ({@code 1.2.0}, {@code 0.1.0-SNAPSHOT}), or {@code unknown}. */
+    static String number() {
       Properties props = new Properties();
       try (var in = Main.class.getResourceAsStream("version.properties")) {
         if (in != null) {
           props.load(in);
         }
+      } catch (java.io.IOException e) {
+        return "unknown";
       }
-      return new String[] {"aegis " + props.getProperty("version", "unknown")};
+      return props.getProperty("version", "unknown");
     }
   }
 }

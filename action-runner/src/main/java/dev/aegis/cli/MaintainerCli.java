@@ -12,6 +12,7 @@ import dev.aegis.core.policy.Secrets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,10 +23,26 @@ import java.util.function.Function;
 final class MaintainerCli {
   private MaintainerCli() {}
 
-  static int run(CliContext ctx, TargetOptions target, Function<Maintainer, OpsReport> command) {
+  /** A command that only reads: the workspace must exist. */
+  static int run(CliContext ctx, TargetOptions target, String name, Function<Maintainer, OpsReport> command) {
+    return run(ctx, target, name, false, command);
+  }
+
+  /** A command that writes {@code .aegis/config.yml}: the workspace must be a git checkout. */
+  static int writing(CliContext ctx, TargetOptions target, String name, Function<Maintainer, OpsReport> command) {
+    return run(ctx, target, name, true, command);
+  }
+
+  private static int run(CliContext ctx, TargetOptions target, String name, boolean writes,
+      Function<Maintainer, OpsReport> command) {
     ConsoleLog log = new ConsoleLog(ctx.out(), ctx.err(), target.verbose);
     Secrets.fromEnvironment(ctx.env(), List.of(), List.of()).values().forEach(log::mask);
     Path workspace = target.workspace(ctx);
+    Optional<String> refused = WorkspaceCheck.refusal(workspace, target.workspace != null, name, writes);
+    if (refused.isPresent()) {
+      log.warn(refused.get());
+      return ExitCodes.USAGE;
+    }
     AegisConfig config;
     try {
       config = new ConfigLoader().load(workspace, ctx.env(), target.overrides(), "command-line option");

@@ -23,6 +23,6 @@ final class PauseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return MaintainerCli.run(ctx, target, Maintainer::pause);
+    return MaintainerCli.writing(ctx, target, "pause", Maintainer::pause);
   }
 }

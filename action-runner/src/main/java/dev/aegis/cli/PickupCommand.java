@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +48,11 @@ final class PickupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConsoleLog log = new ConsoleLog(ctx.out(), ctx.err(), target.verbose);
+    Optional<String> refused = demo ? Optional.empty() : target.refusal(ctx, "pickup");
+    if (refused.isPresent()) {
+      log.warn(refused.get());
+      return ExitCodes.USAGE;
+    }
     HostResult result = demo ? runDemo(log) : ctx.entry().get().execute(
         target.request(ctx, HostCommand.PICKUP, issue, null, dryRun, null), log);
     return ExitCodes.of(result.outcome());

@@ -2,6 +2,7 @@ package dev.aegis.cli;
 
 import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.HostResult;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,11 @@ final class RecoverCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConsoleLog log = new ConsoleLog(ctx.out(), ctx.err(), target.verbose);
+    Optional<String> refused = target.refusal(ctx, "recover");
+    if (refused.isPresent()) {
+      log.warn(refused.get());
+      return ExitCodes.USAGE;
+    }
     HostResult result = ctx.entry().get().execute(
         target.request(ctx, HostCommand.RECOVER, null, null, dryRun, null), log);
     return ExitCodes.of(result.outcome());

@@ -35,6 +35,6 @@ final class ResumeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--concurrency must be 1 or more, got " + concurrency + " (to pause, run `aegis pause`)");
     }
-    return MaintainerCli.run(ctx, target, m -> m.resume(concurrency));
+    return MaintainerCli.writing(ctx, target, "resume", m -> m.resume(concurrency));
   }
 }

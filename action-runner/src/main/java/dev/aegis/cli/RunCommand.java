@@ -8,6 +8,7 @@ import dev.aegis.core.agent.Engines;
 import dev.aegis.core.agent.LoopSettings;
 import dev.aegis.core.agent.Mode;
 import dev.aegis.core.agent.ReportMarkdown;
+import dev.aegis.core.host.RecordsDirectory;
 import dev.aegis.core.model.ModelClient;
 import dev.aegis.core.model.ModelClients;
 import dev.aegis.core.model.ModelException;
@@ -63,7 +64,8 @@ public final class RunCommand implements Callable<Integer> {
   String baseUrl;
 
   @Option(names = "--records", paramLabel = "DIR",
-      description = "Where transcript.jsonl and audit.jsonl go (default: a new folder under the temp directory).")
+      description = "Where transcript.jsonl and audit.jsonl go (default: a new folder run-<time> under "
+          + "AEGIS_RECORDS_DIR, else $RUNNER_TEMP/aegis-records, else aegis-records in the temp directory).")
   Path records;
 
   @Option(names = "--base-ref", paramLabel = "REF", description = "Git ref AGENTS.md is read from (default: HEAD).")
@@ -76,11 +78,26 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--protect", paramLabel = "GLOB", description = "Extra read-only paths (repeatable).")
   List<String> protect = new ArrayList<>();
 
-  @Option(names = "--max-steps", defaultValue = "40") int maxSteps;
-  @Option(names = "--max-tokens", defaultValue = "2000000") long maxTokens;
-  @Option(names = "--max-dollars", defaultValue = "5") double maxDollars;
-  @Option(names = "--max-minutes", defaultValue = "30") long maxMinutes;
-  @Option(names = "--command-timeout-seconds", defaultValue = "300") long commandTimeout;
+  @Option(names = "--max-steps", paramLabel = "N", defaultValue = "40",
+      description = "Budget: model calls before the run stops (default: ${DEFAULT-VALUE}).")
+  int maxSteps;
+
+  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "2000000",
+      description = "Budget: input plus output tokens over the whole run (default: ${DEFAULT-VALUE}).")
+  long maxTokens;
+
+  @Option(names = "--max-dollars", paramLabel = "USD", defaultValue = "5",
+      description = "Budget: model spend in dollars, priced from the price table; a model it has no price for is "
+          + "not capped by it (default: ${DEFAULT-VALUE}).")
+  double maxDollars;
+
+  @Option(names = "--max-minutes", paramLabel = "N", defaultValue = "30",
+      description = "Budget: wall time of the whole run in minutes (default: ${DEFAULT-VALUE}).")
+  long maxMinutes;
+
+  @Option(names = "--command-timeout-seconds", paramLabel = "N", defaultValue = "300",
+      description = "Longest one command the agent runs may take, in seconds (default: ${DEFAULT-VALUE}).")
+  long commandTimeout;
 
   @Option(names = "--prices", paramLabel = "FILE", description = "A price table overriding the bundled one.")
   Path prices;
@@ -117,7 +134,7 @@ public final class RunCommand implements Callable<Integer> {
       err.println("--agent " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path recordsDir = records != null ? records : defaultRecords();
+    Path recordsDir = records != null ? records : defaultRecords(environment);
     if (!agentSpec.isBuiltin()) {
       LoopSettings acp = LoopSettings.of(environment, CommandSandbox.detect(Programs.find()),
           line -> out.println("  " + line));
@@ -182,8 +199,9 @@ public final class RunCommand implements Callable<Integer> {
     };
   }
 
-  private static Path defaultRecords() {
+  /** A new folder under the records directory every command uses ({@code AEGIS_RECORDS_DIR} first). */
+  static Path defaultRecords(Map<String, String> environment) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-    return Path.of(System.getProperty("java.io.tmpdir"), "aegis-runs", stamp);
+    return RecordsDirectory.of(environment).resolve("run-" + stamp);
   }
 }

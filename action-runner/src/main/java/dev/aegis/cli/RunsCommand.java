@@ -25,6 +25,6 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return MaintainerCli.run(ctx, target, m -> m.runs(all));
+    return MaintainerCli.run(ctx, target, "runs", m -> m.runs(all));
   }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
     description = {"Show whether Aegis can work on this repository.",
         "Prints the resolved configuration (where each value came from; secrets hidden), whether the token",
         "reaches the repository and as whom, the labels Aegis needs, ready bugs, runs, and the pause.",
-        "Exits non-zero only when something stops Aegis: no token, a refused token, no access (4), a bad",
-        "configuration (3), or GitHub failing (5)."})
+        "Exits non-zero only when something stops Aegis: a bad configuration or no token (3), a refused",
+        "token or no access (4), or GitHub unreachable or failing (5)."})
 final class StatusCommand implements Callable<Integer> {
   private final CliContext ctx;
 
@@ -23,6 +23,6 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return MaintainerCli.run(ctx, target, Maintainer::status);
+    return MaintainerCli.run(ctx, target, "status", Maintainer::status);
   }
 }

@@ -6,6 +6,7 @@ import dev.aegis.core.host.HostRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that work on a repository. */
@@ -30,6 +31,11 @@ final class TargetOptions {
 
   Path workspace(CliContext ctx) {
     return (workspace == null ? ctx.cwd() : ctx.cwd().resolve(workspace)).normalize();
+  }
+
+  /** Why {@code command} cannot read this workspace (it does not exist); empty when it can. */
+  Optional<String> refusal(CliContext ctx, String command) {
+    return WorkspaceCheck.refusal(workspace(ctx), workspace != null, command, false);
   }
 
   Map<String, String> overrides() {

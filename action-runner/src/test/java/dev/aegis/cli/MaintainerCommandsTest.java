@@ -13,6 +13,7 @@ import dev.aegis.testkit.github.FakeGitHub;
 import dev.aegis.testkit.github.FakeRepository;
 import dev.aegis.testkit.github.RecordedRequest;
 import dev.aegis.testkit.github.Role;
+import dev.aegis.testkit.model.SampleProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class MaintainerCommandsTest {
   private String admin;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
+    SampleProject.git(dir, "init", "-q");
     fake = FakeGitHub.start();
     repo = fake.createRepository(REPO);
     admin = fake.newToken("maintainer");
@@ -58,6 +60,7 @@ class MaintainerCommandsTest {
   /** Runs {@code aegis} in the workspace with {@code token} as GITHUB_TOKEN (none when null). */
   private CliRun as(String token, String... args) {
     Map<String, String> env = new HashMap<>();
+    env.put("OPENAI_API_KEY", "sk-cli-test-model-key"); // the default model's key: status checks it as a job would
     if (token != null) {
       env.put("GITHUB_TOKEN", token);
     }
@@ -128,10 +131,10 @@ class MaintainerCommandsTest {
   }
 
   @Test
-  void statusWithoutATokenExitsWithTheAuthCode() {
+  void statusWithoutATokenExitsWithTheConfigCodeAsPickupDoes() {
     CliRun r = as(null, "status");
 
-    assertThat(r.exit()).isEqualTo(ExitCodes.AUTH);
+    assertThat(r.exit()).isEqualTo(ExitCodes.CONFIG);
     assertThat(r.err()).contains("GITHUB_TOKEN", "is not set");
   }
 
@@ -214,6 +217,34 @@ class MaintainerCommandsTest {
     assertThat(repo.variable("AEGIS_MAX_CONCURRENT_RUNS")).isEmpty();
     assertThat(r.err()).contains("GITHUB_TOKEN can never write variables", "\"Variables: read and write\"",
         "gh variable set AEGIS_MAX_CONCURRENT_RUNS --body 0 --repo octo-org/app");
+  }
+
+  @Test
+  void pauseRefusesADirectoryThatDoesNotExistOrIsNotACheckoutAndTouchesNothing() throws Exception {
+    Path plain = Files.createDirectories(dir.resolve("plain"));
+    fake.clearRequests();
+
+    CliRun missing = as(admin, "pause", "-C", "nowhere");
+    CliRun notCheckout = as(admin, "pause", "-C", "plain");
+    CliRun resume = as(admin, "resume", "-C", "plain");
+
+    assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).contains("'pause': -C " + dir.resolve("nowhere") + " does not exist");
+    assertThat(notCheckout.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(notCheckout.err()).contains("'pause': -C " + plain + " is not a git checkout", "Nothing was written");
+    assertThat(resume.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(dir.resolve("nowhere")).doesNotExist();
+    assertThat(plain.resolve(".aegis")).doesNotExist();
+    assertThat(repo.variable("AEGIS_MAX_CONCURRENT_RUNS")).isEmpty();
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  @Test
+  void statusRefusesADirectoryThatDoesNotExist() {
+    CliRun r = as(admin, "status", "-C", "nowhere");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("-C " + dir.resolve("nowhere") + " does not exist");
   }
 
   @Test

@@ -97,6 +97,42 @@ class RunCommandTest {
   }
 
   @Test
+  void withoutRecordsTheRunWritesUnderAegisRecordsDirAsEveryOtherCommandDoes() throws Exception {
+    Path repo = SampleProject.create(temp.resolve("repo"));
+    Path script = Files.writeString(temp.resolve("s.json"), "{\"steps\":[{\"toolCalls\":[{\"name\":\"list_files\"}]},"
+        + "{\"text\":\"done\",\"times\":0}]}");
+    Path records = temp.resolve("records-dir");
+    Map<String, String> env = environment(Map.of("AEGIS_RECORDS_DIR", records.toString()));
+    CommandLine cli = Main.commandLine(new CliContext(env, System.out, System.err, Path.of("").toAbsolutePath(), () -> {
+      throw new AssertionError("run does not use the host entry");
+    }));
+
+    execute(cli, "run", "--workspace", repo.toString(), "--prompt", "p", "--model", "scripted/" + script);
+
+    try (var runs = Files.list(records)) {
+      assertThat(runs.toList()).singleElement().satisfies(run -> {
+        assertThat(run.getFileName().toString()).startsWith("run-");
+        assertThat(run.resolve("transcript.jsonl")).isRegularFile();
+        assertThat(run.resolve("audit.jsonl")).isRegularFile();
+        assertThat(out.toString()).contains("transcript: " + run.resolve("transcript.jsonl"));
+      });
+    }
+  }
+
+  @Test
+  void runHelpDescribesEveryOption() {
+    CommandLine run = main().getSubcommands().get("run");
+    StringWriter help = new StringWriter();
+    run.usage(new PrintWriter(help));
+
+    assertThat(run.getCommandSpec().options()).allSatisfy(option -> {
+      assertThat(String.join(" ", option.description())).as(option.longestName()).isNotBlank();
+      assertThat(help.toString()).contains(option.longestName());
+    });
+    assertThat(help.toString()).contains("--max-steps=N", "model calls", "--max-dollars=USD", "AEGIS_RECORDS_DIR");
+  }
+
+  @Test
   void aTamperedAuditLogFailsVerificationWithItsOwnExitCode() throws Exception {
     Path repo = SampleProject.create(temp.resolve("repo"));
     Path script = Files.writeString(temp.resolve("s.json"), "{\"steps\":[{\"toolCalls\":[{\"name\":\"list_files\"}]},"

@@ -77,4 +77,27 @@ class JarCommandsIT {
     assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("Unknown option: '--dry-runn'");
   }
+
+  @Test
+  void anUnreachableGitHubPrintsOneClearLineAndNoLibraryLogOrStackTrace() throws Exception {
+    new ProcessBuilder("git", "init", "-q", dir.toString()).inheritIO().start().waitFor();
+    String api;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+      api = "http://127.0.0.1:" + closed.getLocalPort();
+    }
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "HOME", home.toString(),
+        "GITHUB_TOKEN", "ghp_unreachable0000");
+
+    for (String command : java.util.List.of("status", "pickup", "recover", "runs", "pause")) {
+      AegisProcess.Result r = new AegisProcess(env, dir, dir, command, "--repo", "octo-org/app", "--api-url", api)
+          .run();
+
+      assertThat(r.exit()).as(r.toString()).isEqualTo(command.equals("pause") ? ExitCodes.LOCAL_ONLY : ExitCodes.REMOTE);
+      assertThat(r.err().lines().filter(l -> !l.isBlank())).as(command + ": " + r.err()).singleElement()
+          .asString().contains("cannot reach GitHub at " + api, "Check github.api-url")
+          .doesNotContain("INFO", "Exception", "org.kohsuke", "response code: -1");
+      assertThat(r.out() + r.err()).as(command).doesNotContain("\tat ", "INFO:", "ghp_unreachable0000");
+    }
+  }
 }

@@ -40,7 +40,7 @@ public final class AcpConnection implements AutoCloseable {
 
   private static final int MAX_QUOTE = 200;
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = dev.aegis.core.json.Mappers.JSON;
   private final BufferedReader in;
   private final OutputStream out;
   private final AcpHandler handler;

@@ -39,7 +39,7 @@ public final class McpFinishServer implements AutoCloseable {
   static final List<String> VERSIONS = List.of("2025-06-18", "2025-03-26", "2024-11-05");
   private static final int MAX_BODY = 1 << 20;
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = dev.aegis.core.json.Mappers.JSON;
   private final HttpServer server;
   private final String token;
   private final String description;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class AcpReport {
   private static final Pattern BLOCK = Pattern.compile("```aegis-report[ \\t]*\\r?\\n(.*?)\\r?\\n[ \\t]*```",
       Pattern.DOTALL);
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = dev.aegis.core.json.Mappers.JSON;
   private final FinishTool finish;
 
   AcpReport(FinishTool finish) {

@@ -28,4 +28,13 @@ public final class Engines {
     }
     return new AcpEngine(agent, Objects.requireNonNull(settings, "settings"));
   }
+
+  /**
+   * Checks, starting nothing, that {@code agent} has its provider key in {@code environment}.
+   *
+   * @throws dev.aegis.core.model.ModelException of kind CONFIG naming the variables to set
+   */
+  public static void checkAcp(AgentSpec agent, java.util.Map<String, String> environment) {
+    AcpEnvironment.of(agent, environment, dev.aegis.core.policy.Secrets.none(), java.util.List.of());
+  }
 }

@@ -127,8 +127,14 @@ final class LoopRun {
           ? "commands run WITHOUT isolation, as the configuration allows (sandbox.allow-unisolated: true)"
           : "commands are refused: they cannot be isolated here, and sandbox.allow-unisolated is not set");
     }
+    Budget b = task.budget();
+    say("bounds: " + b.maxSteps() + " steps, " + b.maxTokens() + " tokens, "
+        + (meter.priced() ? String.format(java.util.Locale.ROOT, "$%.2f", b.maxDollars())
+            : "no dollar limit (model not priced)")
+        + ", " + b.maxWallTime().toMinutes() + " minutes");
     if (!meter.priced()) {
-      say("no price for " + model.model() + " in the price table: cost unknown, dollar budget not enforced");
+      say("no price for " + model.model() + " in the price table: cost unknown, dollar budget not enforced; set "
+          + "model-price.input and model-price.output (USD per million tokens) in .aegis/config.yml to enforce it");
     }
   }
 

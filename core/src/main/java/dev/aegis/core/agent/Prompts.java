@@ -1,5 +1,6 @@
 package dev.aegis.core.agent;
 
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.model.ToolSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,7 @@ final class Prompts {
       "list_files", "read_file", "search", "edit_file", "write_file", "run_command", "git_diff");
   static final List<String> EDIT_TOOLS = List.of("edit_file", "write_file");
 
-  private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+  private final com.fasterxml.jackson.databind.ObjectMapper json = Mappers.JSON;
 
   String system(Mode mode) {
     return fill(resource("prompts/system.md"),

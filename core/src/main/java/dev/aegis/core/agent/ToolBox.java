@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.agent.ToolArgs.ToolError;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.model.ToolCall;
 import dev.aegis.core.policy.PolicyException;
 import dev.aegis.core.policy.Redactor;
@@ -15,7 +16,7 @@ import java.io.UncheckedIOException;
  * refusals and failures all come back as tool errors it can read. Output is redacted, then capped.
  */
 final class ToolBox {
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
   private final FileTools files;
   private final SearchTool search;
   private final CommandTools commands;

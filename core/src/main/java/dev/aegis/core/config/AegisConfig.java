@@ -115,6 +115,21 @@ public record AegisConfig(Map<String, Object> values, Map<String, String> source
   }
 
   /** Where a key's value came from: {@code default}, a file path, or a variable name. */
+  /**
+   * The model's price as configured ({@code model-price.*}, USD per million tokens), empty when not configured;
+   * it overrides the bundled price table for the configured model.
+   */
+  public Optional<dev.aegis.core.model.Price> modelPrice() {
+    BigDecimal in = (BigDecimal) values.get(ConfigKeys.PRICE_INPUT);
+    BigDecimal out = (BigDecimal) values.get(ConfigKeys.PRICE_OUTPUT);
+    if (in == null || out == null) {
+      return Optional.empty();
+    }
+    BigDecimal cached = (BigDecimal) values.getOrDefault(ConfigKeys.PRICE_CACHED_INPUT, null);
+    return Optional.of(new dev.aegis.core.model.Price(in.doubleValue(),
+        (cached == null ? in : cached).doubleValue(), out.doubleValue()));
+  }
+
   public String sourceOf(String key) {
     return sources.getOrDefault(key, "default");
   }

@@ -123,7 +123,7 @@ public record ConfigKey(
       node = json;
     } else {
       try {
-        node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.valueOf(raw));
+        node = dev.aegis.core.json.Mappers.JSON.readTree(String.valueOf(raw));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalArgumentException("must be a mapping (in a variable or an input: the same as JSON), got '"
             + raw + "'", e);

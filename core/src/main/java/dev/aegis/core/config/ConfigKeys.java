@@ -38,10 +38,14 @@ public final class ConfigKeys {
   public static final String BUDGET_MAX_TOKENS = "budget.max-tokens";
   public static final String BUDGET_MAX_DOLLARS = "budget.max-dollars";
   public static final String BUDGET_MAX_MINUTES = "budget.max-minutes";
+  public static final String PRICE_INPUT = "model-price.input";
+  public static final String PRICE_CACHED_INPUT = "model-price.cached-input";
+  public static final String PRICE_OUTPUT = "model-price.output";
   public static final String PLAN_READ_ONLY = "plan-read-only";
   public static final String PROTECTED_PATHS = "protected-paths";
   public static final String SECRET_ENV = "secret-env";
   public static final String TEST_COMMAND = "test-command";
+  public static final String SETUP_COMMAND = "setup-command";
   public static final String EXECUTABLES = "executables";
   public static final String SANDBOX_ALLOW_UNISOLATED = "sandbox.allow-unisolated";
   public static final String SANDBOX_ENVIRONMENT = "sandbox.environment";
@@ -76,7 +80,7 @@ public final class ConfigKeys {
       ConfigKey.of(MAX_CONCURRENT_RUNS, WHOLE, 1, "Runs allowed in progress at once; 0 pauses Aegis."),
       ConfigKey.of(MODEL, STRING, "openai/gpt-5.5",
           "provider/model: openai/..., openai-responses/..., anthropic/..., openai-compatible/..."),
-      ConfigKey.of(MODEL_BASE_URL, STRING, null, "Base URL for openai-compatible models (Ollama, vLLM, ...)."),
+      ConfigKey.of(MODEL_BASE_URL, STRING, null, "Base URL of the model API: required for openai-compatible models (Ollama, vLLM, ...), optional for openai and anthropic (a proxy)."),
       ConfigKey.of(AGENT, STRING, "builtin",
           "The coding agent: builtin (Aegis's loop over model), claude-code, codex, gemini, or acp:<command line>."),
       ConfigKey.of(MCP_SERVERS, ConfigKey.Kind.MAPPING, null,
@@ -89,10 +93,17 @@ public final class ConfigKeys {
       ConfigKey.of(BUDGET_MAX_TOKENS, WHOLE, 2_000_000, "Most tokens (input + output) per agent run."),
       ConfigKey.of(BUDGET_MAX_DOLLARS, DECIMAL, new BigDecimal("5.00"), "Most model spend per agent run, in USD."),
       ConfigKey.of(BUDGET_MAX_MINUTES, WHOLE, 30, "Most wall-clock minutes per agent run."),
+      ConfigKey.of(PRICE_INPUT, DECIMAL, null, "The model's price in USD per million input tokens, for a model the "
+          + "bundled price table does not know (set with model-price.output, so the dollar budget is enforced)."),
+      ConfigKey.of(PRICE_CACHED_INPUT, DECIMAL, null,
+          "USD per million cached input tokens; defaults to model-price.input."),
+      ConfigKey.of(PRICE_OUTPUT, DECIMAL, null, "The model's price in USD per million output tokens."),
       ConfigKey.of(PLAN_READ_ONLY, BOOLEAN, true, "Plan runs may not edit files (commands still run)."),
       ConfigKey.of(PROTECTED_PATHS, LIST, List.of(), "Extra read-only globs besides .github/workflows/**, .github/actions/**, .aegis/**, .git/**, .gitmodules and CODEOWNERS."),
       ConfigKey.of(SECRET_ENV, LIST, List.of(), "Extra environment variable names whose values are secrets."),
       ConfigKey.of(TEST_COMMAND, STRING, null, "The project's test command; detected (Maven, Gradle, npm, pytest, go) if unset."),
+      ConfigKey.of(SETUP_COMMAND, STRING, null, "A command run in the sandbox before each agent run (e.g. npm ci);"
+          + " the run ends blocked if it fails."),
       ConfigKey.of(EXECUTABLES, LIST, List.of(),
           "Globs where a fix may add or change executable files; when set, an executable elsewhere is refused."),
       ConfigKey.of(SANDBOX_ALLOW_UNISOLATED, BOOLEAN, false, "Run agent commands even where Aegis cannot isolate"

@@ -3,8 +3,8 @@ package dev.aegis.core.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.aegis.core.agent.AgentSpec;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Resolves configuration from, lowest to highest precedence: key defaults, the repository's
@@ -32,7 +34,7 @@ public final class ConfigLoader {
   private static final Pattern GITHUB_REMOTE =
       Pattern.compile("(?:https?://[^/]+/|git@[^:]+:|ssh://git@[^/]+/)([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\\.git)?/?$");
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final ObjectMapper yaml = Mappers.YAML;
 
   /**
    * Loads configuration.
@@ -74,6 +76,32 @@ public final class ConfigLoader {
     return new AegisConfig(values, sources, file);
   }
 
+  /**
+   * Where and what the YAML problem is, on one line with one line number: {@code at line 3, column 10: found
+   * unexpected end of stream (while scanning a quoted scalar)}. SnakeYAML's own message spans several lines and
+   * names two positions; an error at the end of the input is reported where its construct began (an unclosed
+   * quote or bracket), since the end of the file says nothing.
+   */
+  private static String yamlProblem(JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        Mark mark = m.getProblemMark();
+        if (m.getContextMark() != null && String.valueOf(m.getProblem()).contains("end of stream")) {
+          mark = m.getContextMark();
+        }
+        String context = m.getContext() == null ? "" : " (" + oneLine(m.getContext()) + ")";
+        return "at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": "
+            + oneLine(String.valueOf(m.getProblem())) + context;
+      }
+    }
+    return (e.getLocation() == null ? "" : "at line " + e.getLocation().getLineNr() + ": ")
+        + oneLine(e.getOriginalMessage());
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
   private static Optional<Path> configFile(Path workspace) {
     for (String name : List.of(FILE, ".aegis/config.yaml")) {
       Path p = workspace.resolve(name);
@@ -95,8 +123,7 @@ public final class ConfigLoader {
       }
       root = documents.isEmpty() ? null : documents.get(0);
     } catch (JsonProcessingException e) {
-      throw new ConfigException("", where, "is not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw new ConfigException("", where, "is not valid YAML " + yamlProblem(e));
     } catch (IOException e) {
       throw new ConfigException("", where, "cannot be read: " + e.getMessage());
     }
@@ -279,6 +306,18 @@ public final class ConfigLoader {
       if (v instanceof Number n && n.doubleValue() <= 0) {
         throw new ConfigException(budget, sources.getOrDefault(budget, "default"),
             "must be more than 0 (a budget of nothing would stop every run at once), got '" + v + "'");
+      }
+    }
+    boolean input = values.get(ConfigKeys.PRICE_INPUT) != null;
+    boolean output = values.get(ConfigKeys.PRICE_OUTPUT) != null;
+    if (input != output || (values.get(ConfigKeys.PRICE_CACHED_INPUT) != null && !input)) {
+      String missing = input ? ConfigKeys.PRICE_OUTPUT : ConfigKeys.PRICE_INPUT;
+      throw new ConfigException(missing, "configuration", "is not set: a model price needs both "
+          + ConfigKeys.PRICE_INPUT + " and " + ConfigKeys.PRICE_OUTPUT + " (USD per million tokens)");
+    }
+    for (String price : List.of(ConfigKeys.PRICE_INPUT, ConfigKeys.PRICE_CACHED_INPUT, ConfigKeys.PRICE_OUTPUT)) {
+      if (values.get(price) instanceof Number n && n.doubleValue() < 0) {
+        throw new ConfigException(price, sources.getOrDefault(price, "default"), "must not be negative, got '" + n + "'");
       }
     }
     List<?> trackers = (List<?>) values.get(ConfigKeys.TRACKERS);

@@ -23,13 +23,14 @@ final class Costs {
     return before.add(BigDecimal.valueOf(result.costDollars())).setScale(6, RoundingMode.HALF_UP).toPlainString();
   }
 
-  /** {@code $0.0312}, or {@code unknown (model not in the price table)}. */
+  /** {@code $0.0312}, or {@code unknown (...)} naming what bounded the run and how to price the model. */
   static String text(Optional<String> total) {
     if (total.isEmpty()) {
       return "$0.0000";
     }
     if (UNKNOWN.equals(total.get())) {
-      return "unknown (model not in the price table)";
+      return "unknown (model not in the price table, so only steps, tokens and time bounded the run; set "
+          + "model-price.input and model-price.output to enforce budget.max-dollars)";
     }
     return "$" + parse(total.get()).setScale(4, RoundingMode.HALF_UP).toPlainString();
   }

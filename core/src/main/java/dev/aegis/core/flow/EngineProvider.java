@@ -18,6 +18,14 @@ public interface EngineProvider {
    */
   Engine engine(AegisConfig config, Map<String, String> environment, Progress progress);
 
+  /**
+   * Checks, without a request, that {@link #engine} could be made: the checks a job runs before it claims anything.
+   * The default (the demo's and tests' scripted engines) has nothing to check.
+   *
+   * @throws dev.aegis.core.model.ModelException of kind CONFIG when the model cannot be set up
+   */
+  default void check(AegisConfig config, Map<String, String> environment) {}
+
   /** How Aegis runs the project's tests itself: the same isolation the agent's commands get. */
   CommandSandbox sandbox();
 

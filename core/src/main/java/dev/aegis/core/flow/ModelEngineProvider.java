@@ -48,10 +48,39 @@ public final class ModelEngineProvider implements EngineProvider {
       return Engines.acp(agent, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock)
           .withMcpServers(config.mcpServers()));
     }
-    ModelSettings settings = ModelSettings.of(environment)
-        .withBaseUrl(config.text(ConfigKeys.MODEL_BASE_URL).orElse(null));
-    return Engines.loop(ModelClients.create(config.model(), settings),
-        LoopSettings.of(environment, sandbox.get(), progress).withClock(clock).withMcpServers(config.mcpServers()));
+    return Engines.loop(ModelClients.create(config.model(), settings(config, environment)),
+        prices(config, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock)
+            .withMcpServers(config.mcpServers())));
+  }
+
+  /** The configured model price, when set, over the bundled table. */
+  private static LoopSettings prices(AegisConfig config, LoopSettings settings) {
+    return config.modelPrice().map(p -> settings.withPrices(settings.prices().with(config.model(), p))).orElse(settings);
+  }
+
+  @Override
+  public void check(AegisConfig config, Map<String, String> environment) {
+    checkModel(config, environment);
+  }
+
+  /**
+   * Checks that the configured model could be used with this environment (provider, key, base URL), sending
+   * nothing; what {@code aegis status} and a job's preflight ask. With an external {@code agent:}, checks the
+   * agent's own key instead (the model is the agent's business).
+   *
+   * @throws dev.aegis.core.model.ModelException of kind CONFIG naming what to set
+   */
+  public static void checkModel(AegisConfig config, Map<String, String> environment) {
+    if (!config.agent().isBuiltin()) {
+      Engines.checkAcp(config.agent(), environment);
+      return;
+    }
+    // Building the client reads the key and base URL and sends nothing (OkHttp starts no thread before a call).
+    ModelClients.create(config.model(), settings(config, environment));
+  }
+
+  private static ModelSettings settings(AegisConfig config, Map<String, String> environment) {
+    return ModelSettings.of(environment).withBaseUrl(config.text(ConfigKeys.MODEL_BASE_URL).orElse(null));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.aegis.core.flow;
 
+import dev.aegis.core.event.ActionsRun;
 import dev.aegis.core.run.RunLedger;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.run.StatusComment;
@@ -12,22 +13,34 @@ final class Runs {
   private final Stopper stopper;
   private final Planner planner;
   private final Implementer implementer;
+  private final Endings endings;
 
   Runs(FlowContext ctx, Authorizer authorizer) {
     this.ctx = ctx;
     this.ledger = new RunLedger(ctx.tracker());
-    Endings endings = new Endings(ctx);
+    this.endings = new Endings(ctx);
     this.stopper = new Stopper(ctx, authorizer);
     this.planner = new Planner(ctx, endings);
     this.implementer = new Implementer(ctx, endings, stopper);
   }
 
   RunHandle handle(Issue issue, StatusComment status) {
-    return new RunHandle(issue, status, status.text(), ledger, ctx.clock(), new Tasks(ctx.agent()).secrets().redactor());
+    return new RunHandle(issue, status, status.text(), ledger, ctx.clock(), new Tasks(ctx.agent()).secrets().redactor(),
+        footer());
+  }
+
+  /** Status comments written inside GitHub Actions link the workflow run that wrote them. */
+  private String footer() {
+    return ActionsRun.of(ctx.environment())
+        .map(r -> "\n\n_Written by [workflow run " + r.runId() + "](" + r.url() + ")._").orElse("");
   }
 
   /** Plans; in auto mode a low-risk plan goes straight on to implementation. */
   FlowResult plan(RunHandle run) {
+    return guarded(run, () -> planNow(run));
+  }
+
+  private FlowResult planNow(RunHandle run) {
     if (ctx.dispatchOnly()) {
       return queued(run, "plan");
     }
@@ -41,6 +54,10 @@ final class Runs {
   }
 
   FlowResult implement(RunHandle run, String approvalId, String approver) {
+    return guarded(run, () -> implementNow(run, approvalId, approver));
+  }
+
+  private FlowResult implementNow(RunHandle run, String approvalId, String approver) {
     if (ctx.dispatchOnly()) {
       boolean recorded = "implementing".equals(run.state().fact(Planner.STAGE).orElse(""))
           && approvalId.equals(run.state().fact(Implementer.APPROVAL).orElse(""));
@@ -59,6 +76,10 @@ final class Runs {
    * dispatching host gets the step back as queued work, whichever it is (never an agent run on it).
    */
   FlowResult resume(RunHandle run) {
+    return guarded(run, () -> resumeNow(run));
+  }
+
+  private FlowResult resumeNow(RunHandle run) {
     RunState s = run.state();
     if ("implementing".equals(s.fact(Planner.STAGE).orElse(""))) {
       if (ctx.dispatchOnly()) {
@@ -67,7 +88,7 @@ final class Runs {
       return implementer.implement(run, s.fact(Implementer.APPROVAL).orElse("resumed"),
           s.fact(Implementer.APPROVED_BY).orElse(""));
     }
-    return plan(run);
+    return planNow(run);
   }
 
   /**
@@ -82,6 +103,31 @@ final class Runs {
     String key = step + ":" + s.issue().display() + ":" + s.runId() + ":" + round;
     return new FlowResult(s.issue(), s.runId(), FlowResult.Status.QUEUED, step + " run " + s.runId(), "",
         new FlowResult.Queued(step, key));
+  }
+
+  /** True when the run is blocked only because its pushed fix still needs its pull request. */
+  boolean awaitsPullRequest(RunState s) {
+    return implementer.awaitsPullRequest(s);
+  }
+
+  /**
+   * Runs a step of a run this job holds so that no failure leaves it half made: an unexpected error (a bug in
+   * Aegis, a broken workspace) ends the run blocked with a note saying so, rather than a stack trace with the
+   * issue left "in progress". A tracker failure is rethrown: writing the note would fail the same way, and the
+   * run's state (in progress, with its heartbeat) lets the next job resume it.
+   */
+  private FlowResult guarded(RunHandle run, java.util.function.Supplier<FlowResult> step) {
+    try {
+      return step.get();
+    } catch (dev.aegis.core.tracker.TrackerException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      ctx.progress().accept("Run " + run.state().runId() + " failed unexpectedly: " + e);
+      return endings.block(run, "the run stopped on an unexpected error in Aegis (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")",
+          "the job log has the details. Remove the aegis:blocked label to try again; if it happens again, please "
+              + "report it with the log.");
+    }
   }
 
   Stopper stopper() {

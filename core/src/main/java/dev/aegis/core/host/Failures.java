@@ -3,6 +3,7 @@ package dev.aegis.core.host;
 import dev.aegis.core.config.ConfigException;
 import dev.aegis.core.event.EventException;
 import dev.aegis.core.host.HostResult.Outcome;
+import dev.aegis.core.tracker.IdentityException;
 import dev.aegis.core.tracker.TrackerException;
 import dev.aegis.core.tracker.linear.LinearConfigException;
 import dev.aegis.core.tracker.linear.LinearWebhookException;
@@ -23,6 +24,12 @@ final class Failures {
     }
     if (e instanceof LinearWebhookException w) {
       return HostResult.of(Outcome.INPUT_ERROR, "Malformed Linear event: " + w.getMessage() + ". Nothing was changed.");
+    }
+    if (e instanceof Preflight.PreflightException p) {
+      return HostResult.of(Outcome.CONFIG_ERROR, p.getMessage());
+    }
+    if (e instanceof IdentityException i) {
+      return HostResult.of(Outcome.CONFIG_ERROR, i.getMessage());
     }
     if (e instanceof TrackerException t) {
       return tracker(t);

@@ -32,7 +32,7 @@ final class GitHubConnector implements Connector {
     String token = Optional.ofNullable(env.get("GITHUB_TOKEN")).filter(t -> !t.isBlank())
         .orElse(env.getOrDefault("GH_TOKEN", ""));
     if (token.isBlank()) {
-      throw new ConfigException("", "environment variable GITHUB_TOKEN",
+      throw ConfigException.missingCredential("GITHUB_TOKEN",
           "is not set: Aegis needs a GitHub token with issues, contents and pull-requests access "
               + "(in a workflow the action passes secrets.GITHUB_TOKEN; locally, export GITHUB_TOKEN or run with --demo)");
     }

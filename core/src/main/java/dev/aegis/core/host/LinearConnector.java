@@ -29,7 +29,7 @@ final class LinearConnector {
   static LinearConnection connection(AegisConfig config, Map<String, String> env) {
     String key = env.getOrDefault(API_KEY, "");
     if (key.isBlank()) {
-      throw new ConfigException("", "environment variable " + API_KEY, "is not set: trackers lists linear, so Aegis "
+      throw ConfigException.missingCredential(API_KEY, "is not set: trackers lists linear, so Aegis "
           + "needs a Linear personal API key (Linear: Settings > Account > Security & access > Personal API keys; "
           + "store it as the secret LINEAR_API_KEY)");
     }

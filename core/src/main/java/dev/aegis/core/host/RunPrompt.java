@@ -3,6 +3,7 @@ package dev.aegis.core.host;
 import dev.aegis.core.agent.EngineResult;
 import dev.aegis.core.agent.Mode;
 import dev.aegis.core.agent.ReportMarkdown;
+import dev.aegis.core.agent.Stop;
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.flow.EngineProvider;
 import dev.aegis.core.flow.AgentContext;
@@ -37,14 +38,19 @@ final class RunPrompt {
     try {
       result = new PromptRun(ctx).run(prompt, Mode.PLAN, "run-" + clock.millis());
     } catch (ModelException e) {
-      return HostResult.of(Outcome.CONFIG_ERROR, e.getMessage());
+      return HostResult.of(outcomeOf(Stop.model(e).outcome()), e.getMessage());
     }
     log.line(ReportMarkdown.render(result));
     log.summary(ReportMarkdown.render(result));
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put("decision", result.stop().reason().name().toLowerCase(java.util.Locale.ROOT));
     outputs.put("records", result.transcript().getParent().toString());
-    Outcome outcome = switch (result.outcome()) {
+    Outcome outcome = outcomeOf(result.outcome());
+    return new HostResult(outcome, result.stop().explain(), outputs);
+  }
+
+  private static Outcome outcomeOf(Stop.Outcome outcome) {
+    return switch (outcome) {
       case FINISHED -> Outcome.OK;
       case BLOCKED -> Outcome.BLOCKED;
       case CONFIG_ERROR -> Outcome.CONFIG_ERROR;
@@ -52,6 +58,5 @@ final class RunPrompt {
       case REMOTE_ERROR -> Outcome.REMOTE_ERROR;
       case INTERNAL_ERROR -> Outcome.INTERNAL_ERROR;
     };
-    return new HostResult(outcome, result.stop().explain(), outputs);
   }
 }

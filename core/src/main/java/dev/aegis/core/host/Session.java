@@ -25,6 +25,8 @@ final class Session implements AutoCloseable {
   private final Clock clock;
   private final RandomGenerator random;
   private final EngineProvider engines;
+  private boolean checked;
+  private boolean identified;
 
   Session(HostRequest request, AegisConfig config, HostLog log, Connection connection, Clock clock,
       RandomGenerator random, EngineProvider engines) {
@@ -48,7 +50,39 @@ final class Session implements AutoCloseable {
   }
 
   Pickup pickup(Tracker tracker) {
-    return new Pickup(tracker, connection.code(), config, clock, new RunIds(random));
+    return new Pickup(tracker, connection.code(), config, clock, new RunIds(random), this::preflight);
+  }
+
+  /**
+   * Before this job's first write to an issue: checks what the run needs ({@link Preflight}), once per job, and
+   * throws {@link Preflight.PreflightException} naming every problem when it cannot work.
+   */
+  synchronized void preflight() {
+    if (checked) {
+      return;
+    }
+    List<Preflight.Check> checks = new Preflight(config, request.environment(), engines::check)
+        .run(agentHere(), java.util.Optional.of(connection.code()));
+    checks.forEach(c -> log.line("Check " + c.name() + ": " + c.verdict().name().toLowerCase(java.util.Locale.ROOT)
+        + " (" + c.detail() + ")"));
+    Preflight.require(checks);
+    checked = true;
+  }
+
+  /** Learns, once per request, who each tracker's credentials write as ({@link Tracker#identify()}). */
+  synchronized void identify() {
+    if (!identified) {
+      trackers().forEach(Tracker::identify);
+      identified = true;
+    }
+  }
+
+  /** True when this command runs the agent in this process (not a host that hands agent work to workers). */
+  private boolean agentHere() {
+    return switch (request.command()) {
+      case ACTION, PLAN, IMPLEMENT -> true;
+      default -> false;
+    };
   }
 
   /** The run slots of this request, shared by every tracker. */
@@ -73,19 +107,9 @@ final class Session implements AutoCloseable {
     return new AgentContext(config, request.environment(), request.workspace(), records(request), clock, engines, log::line);
   }
 
-  /**
-   * Where transcripts and audit logs go: {@code AEGIS_RECORDS_DIR}, else the runner's temp directory on
-   * Actions, else the system temp directory. Never inside the workspace.
-   */
+  /** Where transcripts and audit logs go: see {@link RecordsDirectory}. */
   static Path records(HostRequest request) {
-    String dir = request.environment().get("AEGIS_RECORDS_DIR");
-    if (dir == null || dir.isBlank()) {
-      String runnerTemp = request.environment().get("RUNNER_TEMP");
-      dir = runnerTemp == null || runnerTemp.isBlank()
-          ? Path.of(System.getProperty("java.io.tmpdir"), "aegis-records").toString()
-          : Path.of(runnerTemp, "aegis-records").toString();
-    }
-    return Path.of(dir).toAbsolutePath();
+    return RecordsDirectory.of(request.environment());
   }
 
   @Override

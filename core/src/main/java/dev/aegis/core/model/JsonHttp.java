@@ -273,8 +273,11 @@ final class JsonHttp {
       String tries = retries == 0 ? "" : " after " + retries + " retries";
       Kind kind = kind();
       String message = switch (kind) {
-        case AUTH -> owner.keyName + " was refused (" + status + ") by " + where
-            + ": check the key and that it may use this model (" + detail + ")";
+        case AUTH -> owner.keyValue.isBlank()
+            ? "no key was sent (" + owner.keyName + " is not set) and " + where + " answered " + status
+                + ": give the model's key as " + owner.keyName + " (the Action's model-api-key input) (" + detail + ")"
+            : owner.keyName + " was refused (" + status + ") by " + where
+                + ": check the key and that it may use this model (" + detail + ")";
         case CONTEXT_TOO_LARGE -> "the conversation no longer fits the model's context window (" + status
             + " from " + where + "): " + detail;
         case BAD_REQUEST -> "the model API rejected the request (" + status + ") at " + where

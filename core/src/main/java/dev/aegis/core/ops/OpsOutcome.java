@@ -9,9 +9,9 @@ public enum OpsOutcome {
    * the Action reads could not be (no token, no repository, or the token may not write variables).
    */
   LOCAL_ONLY,
-  /** Configuration is missing or invalid, or the config file could not be edited safely. */
+  /** Configuration is missing or invalid (no token set included), or the config file could not be edited safely. */
   CONFIG_ERROR,
-  /** No token, or the token was refused or cannot read the repository. */
+  /** The token was refused, lacks a permission, or cannot see the repository. */
   AUTH_ERROR,
   /** GitHub failed or rate limited us after retries. */
   REMOTE_ERROR

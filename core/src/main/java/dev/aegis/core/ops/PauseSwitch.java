@@ -108,7 +108,14 @@ final class PauseSwitch {
               + "with \"Variables: read and write\" on " + repository + " (or a classic token of a repository "
               + "admin) as GITHUB_TOKEN here. " + how);
     } catch (ConfigException e) {
-      return VariableChange.problem("repository variable: not changed, no token", e.getMessage() + " " + how);
+      if (!e.missingCredential()) {
+        return VariableChange.problem("repository variable: not changed", e.getMessage() + " " + how);
+      }
+      return VariableChange.problem("repository variable: not changed, no token", "No GitHub token is set "
+          + "(GITHUB_TOKEN or GH_TOKEN), so " + VARIABLE + " on " + repository + " was not changed. Writing it needs "
+          + "a fine-grained personal access token with \"Variables: read and write\" on " + repository + " (or a "
+          + "classic token of a repository admin); the workflow's GITHUB_TOKEN can never write variables. Export it "
+          + "as GITHUB_TOKEN and run this again. " + how);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.aegis.core.ops;
 import dev.aegis.core.config.ConfigException;
 import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.tracker.TrackerException;
+import dev.aegis.core.tracker.linear.LinearConfigException;
 
 /** Turns what connecting to and reading from GitHub can throw into an outcome and advice, in one place. */
 final class Remote {
@@ -10,8 +11,9 @@ final class Remote {
 
   /** The outcome of a failure while connecting or reading. */
   static OpsOutcome outcomeOf(RuntimeException e) {
-    if (e instanceof ConfigException c) {
-      return c.source().contains("GITHUB_TOKEN") ? OpsOutcome.AUTH_ERROR : OpsOutcome.CONFIG_ERROR;
+    // As the host commands do (host.Failures): a missing token is configuration (3), a refused one is auth (4).
+    if (e instanceof ConfigException || e instanceof LinearConfigException) {
+      return OpsOutcome.CONFIG_ERROR;
     }
     if (e instanceof TrackerException t) {
       return t.unauthorized() || t.forbidden() || t.status() == 404 ? OpsOutcome.AUTH_ERROR : OpsOutcome.REMOTE_ERROR;
@@ -34,9 +36,9 @@ final class Remote {
             + api + ". Create a new one and export GITHUB_TOKEN.";
       }
       if (t.status() == 404) {
-        return "GitHub answered 404 for " + repository + ": the name is wrong (check github.repository, --repo or "
-            + "the origin remote) or the token cannot see it (a fine-grained token must list this repository; "
-            + "a GitHub App must be installed on it).";
+        return "GitHub answered 404 for " + repository + ": not found, or the token cannot see it. Either the name "
+            + "is wrong (check github.repository, --repo or the origin remote) or the token cannot see it (a "
+            + "fine-grained token must list this repository; a GitHub App must be installed on it).";
       }
       if (t.forbidden()) {
         return "GitHub answered 403 for " + repository + ": " + t.getMessage();

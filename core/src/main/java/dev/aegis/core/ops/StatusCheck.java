@@ -2,7 +2,9 @@ package dev.aegis.core.ops;
 
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigKeys;
+import dev.aegis.core.flow.ModelEngineProvider;
 import dev.aegis.core.host.Connection;
+import dev.aegis.core.host.Preflight;
 import dev.aegis.core.repo.RepositoryVariables;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.Phase;
@@ -48,6 +50,7 @@ final class StatusCheck {
     try (Connection connection = ctx.connector().connect(config, ctx.environment())) {
       if (reach(connection)) {
         identity(connection.tracker());
+        checks(connection);
         labels(connection.tracker());
         work(connection.tracker());
       }
@@ -89,7 +92,11 @@ final class StatusCheck {
       lines.add("  ok: the token reads " + repository + " (default branch " + branch + ")");
       return true;
     } catch (TrackerException e) {
-      lines.add("  refused: GitHub answered " + (e.status() == 0 ? "nothing" : e.status()) + " reading " + repository);
+      lines.add(switch (e.status()) {
+        case 0 -> "  unreachable: no answer from GitHub reading " + repository;
+        case 404 -> "  not found: GitHub answered 404 reading " + repository + " (not found, or the token cannot see it)";
+        default -> "  refused: GitHub answered " + e.status() + " reading " + repository;
+      });
       fail(Remote.outcomeOf(e), Remote.advice(e, ctx));
       return false;
     }
@@ -112,6 +119,18 @@ final class StatusCheck {
           + "and `recover` read the Action's; a `pickup` with this token would comment as " + owner.get().login()
           + ".");
     }
+  }
+
+  /** The checks a job makes before it claims anything, so "Aegis can work" means a run would. */
+  private void checks(Connection connection) {
+    section("Run checks (what a job checks before it claims an issue)");
+    List<Preflight.Check> checks = new Preflight(config, ctx.environment(), ModelEngineProvider::checkModel)
+        .run(true, Optional.of(connection.code()));
+    for (Preflight.Check c : checks) {
+      lines.add("  " + c.verdict().name().toLowerCase(Locale.ROOT) + ": " + c.name() + " (" + c.detail() + ")");
+    }
+    checks.stream().filter(Preflight.Check::failed).findFirst().filter(c -> outcome == OpsOutcome.OK)
+        .ifPresent(c -> fail(OpsOutcome.CONFIG_ERROR, c.name() + ": " + c.detail()));
   }
 
   private void labels(Tracker tracker) {

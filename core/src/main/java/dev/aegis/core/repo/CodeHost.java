@@ -17,6 +17,14 @@ public interface CodeHost {
   /** The repository's default branch name, for example {@code main}. */
   String defaultBranch();
 
+  /**
+   * Whether the credentials may push to the repository, when the code host says (GitHub tells a user's token in
+   * {@code permissions.push}); empty when it does not say (an installation token), which is not a failure.
+   */
+  default Optional<Boolean> canPush() {
+    return Optional.empty();
+  }
+
   /** The commit a branch points at, or empty when the branch does not exist. */
   Optional<String> branchHead(String branch);
 
@@ -58,6 +66,9 @@ public interface CodeHost {
    * Opens a pull request and labels it. When one is already open from the same head branch (a job that
    * crashed after opening it, possibly before labelling it), that one is labelled and returned instead: one
    * branch, one pull request.
+   *
+   * @throws PullRequestRefusedException when a repository setting forbids this token to open pull requests
+   *     (GitHub: "Allow GitHub Actions to create and approve pull requests" is off)
    */
   PullRequest createPullRequest(PullRequestDraft draft);
 }

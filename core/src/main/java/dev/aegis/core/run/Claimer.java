@@ -2,6 +2,7 @@ package dev.aegis.core.run;
 
 import dev.aegis.core.repo.CodeHost;
 import dev.aegis.core.repo.CommitInfo;
+import dev.aegis.core.tracker.IdentityException;
 import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueComment;
 import dev.aegis.core.tracker.Phase;
@@ -85,7 +86,14 @@ public final class Claimer {
     String runId = runIds.next(issue.key());
     String claimSha = claimCommit(issue, runId, baseSha, baseSha, "claim");
     if (code.createBranch(branch, claimSha)) {
-      return won(issue, runId, branch, base, claimSha, false);
+      try {
+        return won(issue, runId, branch, base, claimSha, false);
+      } catch (IdentityException e) {
+        // The status comment was written as someone else and deleted again: take the claim back too, so the
+        // issue is as it was and the next job (with github.login fixed) claims it afresh.
+        code.deleteBranch(branch);
+        throw e;
+      }
     }
     String owner = code.branchHead(branch).flatMap(this::ownerAt).orElse("");
     return new ClaimOutcome.Taken(owner, "already claimed" + (owner.isEmpty() ? "" : " (run " + owner + ")"));

@@ -30,8 +30,18 @@ public final class Pickup {
   private final Claimer claimer;
   private final Questions questions;
   private final RunLedger ledger;
+  private final Runnable beforeWrite;
 
   public Pickup(Tracker tracker, CodeHost code, AegisConfig config, Clock clock, RunIds runIds) {
+    this(tracker, code, config, clock, runIds, () -> {});
+  }
+
+  /**
+   * @param beforeWrite runs before the first question or claim (never in a dry run); it throws to stop the job
+   *     before anything is written, when the job could not work (the host's preflight checks)
+   */
+  public Pickup(Tracker tracker, CodeHost code, AegisConfig config, Clock clock, RunIds runIds, Runnable beforeWrite) {
+    this.beforeWrite = Objects.requireNonNull(beforeWrite, "beforeWrite");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.config = Objects.requireNonNull(config, "config");
     this.readiness = new ReadinessCheck();
@@ -110,6 +120,7 @@ public final class Pickup {
     }
     if (verdict instanceof Readiness.NeedsInfo needs) {
       if (!dryRun) {
+        beforeWrite.run();
         questions.askOnce(issue, comments, needs);
       }
       return Decision.of(issue.key(), Decision.Verdict.NEEDS_INFO, needs.question());
@@ -121,6 +132,7 @@ public final class Pickup {
       capacity.take();
       return Decision.of(issue.key(), Decision.Verdict.WOULD_RUN, "ready bug with enough context");
     }
+    beforeWrite.run();
     ClaimOutcome outcome = claimer.claim(issue, comments != null ? comments : tracker.comments(issue.key()));
     if (outcome instanceof ClaimOutcome.Claimed claimed) {
       capacity.take();

@@ -57,8 +57,9 @@ public final class Recovery {
         block(issue, status, reason);
       }
       String runId = status.map(s -> s.state().runId()).orElse("");
-      out.add(new Decision(issue.key(), dryRun ? Decision.Verdict.WOULD_BLOCK : Decision.Verdict.BLOCKED,
-          "no progress for " + quiet.toMinutes() + " min" + (runId.isEmpty() ? "" : " (run " + runId + ")"), runId));
+      String why = status.isPresent() ? "no progress for " + quiet.toMinutes() + " min (run " + runId + ")"
+          : "labelled " + Phase.IN_PROGRESS.label() + " but has no Aegis status comment (no run claimed it)";
+      out.add(new Decision(issue.key(), dryRun ? Decision.Verdict.WOULD_BLOCK : Decision.Verdict.BLOCKED, why, runId));
     }
     return out;
   }
@@ -72,8 +73,9 @@ public final class Recovery {
       ledger.update(issue.key(), status.get(), Templates.render("blocked", Map.of(
           "run", state.runId(), "branch", state.branch(), "reason", reason, "next", next)), blocked);
     } else {
-      tracker.addComment(issue.key(), "### 🛡️ Aegis: this issue is marked blocked\n\nIt carried "
-          + Phase.IN_PROGRESS.label() + " but no Aegis run: " + reason + "\n\n" + next);
+      tracker.addComment(issue.key(), "### 🛡️ Aegis: this issue is marked blocked\n\nIt is labelled "
+          + Phase.IN_PROGRESS.label() + ", but Aegis has no status comment on it: no run claimed it (the label was "
+          + "added by hand, or a claim failed before its first comment), so nothing is working on it.\n\n" + next);
     }
     tracker.setPhase(issue.key(), Phase.BLOCKED);
   }

@@ -20,6 +20,17 @@ public interface Tracker {
   /** The identity Aegis writes as; comments by it are Aegis's own and never treated as commands. */
   Author self();
 
+  /**
+   * Learns who the credentials write as, before a job writes anything, and from then on {@link #self()} answers
+   * that identity and every comment Aegis writes is checked to be authored by it. Maintainer tools, which read
+   * Aegis's comments with someone else's token, never call it. The default trusts {@link #self()}.
+   *
+   * @throws IdentityException when the configured identity disagrees with the tracker's answer
+   */
+  default Author identify() {
+    return self();
+  }
+
   /** Open issues carrying the configured ready signal and bug marker, oldest first. */
   List<Issue> readyIssues();
 

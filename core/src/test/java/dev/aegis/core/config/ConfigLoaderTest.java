@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +70,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aConfiguredModelPriceOverridesTheTableForTheConfiguredModelSoTheDollarBudgetCanBeEnforced() throws IOException {
+    write("model: openai-compatible/llama-3.3-70b\nmodel-price:\n  input: 0.6\n  output: 2.4\n");
+    AegisConfig c = load(Map.of(), Map.of());
+    dev.aegis.core.model.PriceTable table = dev.aegis.core.model.PriceTable.bundled();
+    assertThat(table.find(c.model())).as("the bundled table does not know this model").isEmpty();
+    assertThat(table.with(c.model(), c.modelPrice().orElseThrow()).find(c.model()))
+        .contains(new dev.aegis.core.model.Price(0.6, 0.6, 2.4));
+  }
+
+  @Test
+  void aModelPriceWithoutItsOutputPriceIsRefusedNamingTheMissingKey() throws IOException {
+    write("model-price:\n  input: 0.6\n");
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("model-price.output");
+  }
+
+  @Test
   void anUnknownKeyFailsNamingTheKeyTheFileAndTheLikelyIntendedKey() throws IOException {
     write("lables:\n  ready: x\n");
     assertThatThrownBy(() -> load(Map.of(), Map.of()))
@@ -116,6 +137,27 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(".aegis/config.yml")
         .hasMessageContaining("not valid YAML");
+  }
+
+  static Stream<Arguments> brokenYaml() {
+    return Stream.of(
+        Arguments.of("mode: plan-first\nlabels:\n  ready: \"x\n  bug: y\n", 3,
+            "found unexpected end of stream (while scanning a quoted scalar)"),
+        Arguments.of("mode: plan-first\n  bad: [x\nlabels: {\n", 2, "mapping values are not allowed here"),
+        Arguments.of("mode: auto\n\tmodel: x\n", 2, "found character '\\t(TAB)' that cannot start any token"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("brokenYaml")
+  void brokenYamlIsOneLineWithTheOneLineNumberOfTheMistake(String yaml, int line, String problem) throws IOException {
+    write(yaml);
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(e.getMessage())
+            .doesNotContain("\n", "in 'reader'", "^")
+            .containsOnlyOnce("line ")
+            .contains("is not valid YAML at line " + line + ", column ")
+            .contains(problem));
   }
 
   @Test

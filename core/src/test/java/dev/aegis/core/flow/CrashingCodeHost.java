@@ -25,7 +25,7 @@ final class CrashingCodeHost implements CodeHost {
   public PullRequest createPullRequest(PullRequestDraft draft) {
     if (crashOnPullRequest) {
       crashOnPullRequest = false;
-      throw new IllegalStateException("the job crashed before opening the pull request");
+      throw new ResumeAfterCrashTest.JobDied("the job crashed before opening the pull request");
     }
     return delegate.createPullRequest(draft);
   }

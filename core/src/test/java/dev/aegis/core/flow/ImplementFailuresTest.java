@@ -80,6 +80,20 @@ class ImplementFailuresTest {
   }
 
   @Test
+  void anUnexpectedErrorAfterTheClaimEndsTheRunBlockedWithANoteInsteadOfLeavingItInProgress() {
+    world.engines.then(task -> {
+      throw new IllegalStateException("a bug in an engine");
+    });
+
+    FlowResult result = world.claimAndPlan();
+
+    assertThat(result.status()).isEqualTo(FlowResult.Status.BLOCKED);
+    assertBlockedWithoutPush();
+    assertThat(world.statusText()).contains("unexpected error in Aegis (IllegalStateException: a bug in an engine)",
+        "Remove the aegis:blocked label to try again");
+  }
+
+  @Test
   void aModelThatCannotBeSetUpBlocksTheRunNamingWhatToSet() {
     world.engines.thenSetupFails(ModelException.config("OPENAI_API_KEY is not set: add it as a secret of the CI job"));
 

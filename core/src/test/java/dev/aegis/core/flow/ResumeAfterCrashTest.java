@@ -35,11 +35,23 @@ class ResumeAfterCrashTest {
     approval = world.post("maya", "/aegis proceed " + world.state().runId());
   }
 
+  /**
+   * The job dies: an {@link Error} escapes every handler, as a killed process would skip them (an unexpected
+   * exception, by contrast, ends the run blocked with a note).
+   */
   private static Engine crashing(Engine before) {
     return task -> {
       before.run(task);
-      throw new IllegalStateException("the runner went away");
+      throw new JobDied("the runner went away");
     };
+  }
+
+  static final class JobDied extends Error {
+    private static final long serialVersionUID = 1L;
+
+    JobDied(String message) {
+      super(message);
+    }
   }
 
   @Test

@@ -49,7 +49,7 @@ final class LinearWorld implements AutoCloseable {
   final FakeGitHub github = FakeGitHub.start();
   final DemoWorld world;
   final FakeRepository repo;
-  final String githubToken = github.newToken(FakeGitHub.ACTIONS_BOT);
+  String githubToken = github.newToken(FakeGitHub.ACTIONS_BOT);
   final List<String> lines = new ArrayList<>();
   private final Map<String, String> overrides = new LinkedHashMap<>();
   private final Map<String, String> extraEnv = new HashMap<>();

@@ -88,6 +88,19 @@ class RetryAndErrorTest {
   }
 
   @Test
+  void anOpenAiCompatibleServerRefusingARequestWithoutAKeySaysNoKeyWasSentAndHowToGiveOne() {
+    try (ScriptedModelServer server = ScriptedModelServer.start("{\"steps\":[{\"status\":401}]}")) {
+      ModelSettings settings = new ModelSettings(Map.of("AEGIS_MODEL_BASE_URL", server.openAiBaseUrl()), null, null,
+          new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60)), sleeper,
+          new Random(7), null);
+      assertThatThrownBy(() -> ModelClients.create("openai-compatible/llama", settings).send(REQUEST))
+          .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.getMessage())
+              .startsWith("no key was sent (AEGIS_MODEL_API_KEY is not set)").contains("model-api-key"));
+      assertThat(server.requests().get(0).headers()).doesNotContainKey("authorization");
+    }
+  }
+
+  @Test
   void forbiddenAndBadRequestAreTypedAndNotRetried() {
     try (ScriptedModelServer server = ScriptedModelServer.start("{\"steps\":[{\"status\":403},{\"status\":400}]}")) {
       ModelClient client = client(server, "anthropic");

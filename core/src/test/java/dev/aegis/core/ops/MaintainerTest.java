@@ -64,6 +64,16 @@ class MaintainerTest {
   }
 
   @Test
+  void statusWithoutAModelKeySaysAegisCannotWorkAndNamesTheVariableAsAJobWouldBeforeItsClaim() {
+    OpsReport report = new Maintainer(gh.context(gh.adminToken, Map.of("OPENAI_API_KEY", ""))).status();
+
+    assertThat(report.outcome()).isEqualTo(OpsOutcome.CONFIG_ERROR);
+    assertThat(report.problem()).contains("model openai/gpt-5.5", "OPENAI_API_KEY is not set");
+    assertThat(report.lines()).contains("Aegis cannot work until this is fixed (see the message below).")
+        .anySatisfy(l -> assertThat(l).startsWith("  ok: push to octo-org/app"));
+  }
+
+  @Test
   void statusHidesSecretsAndSaysWhereEachValueCameFrom() {
     OpsReport report = new Maintainer(gh.context(gh.adminToken, Map.of("AEGIS_MODE", "auto"))).status();
 
@@ -85,10 +95,10 @@ class MaintainerTest {
   }
 
   @Test
-  void statusWithoutATokenIsAnAuthErrorAndStillShowsTheConfiguredPause() {
+  void statusWithoutATokenIsAConfigErrorAsInEveryCommandAndStillShowsTheConfiguredPause() {
     OpsReport report = gh.maintainer(null).status();
 
-    assertThat(report.outcome()).isEqualTo(OpsOutcome.AUTH_ERROR);
+    assertThat(report.outcome()).isEqualTo(OpsOutcome.CONFIG_ERROR);
     assertThat(report.problem()).contains("GITHUB_TOKEN", "is not set");
     assertThat(report.lines()).contains("  repository variable AEGIS_MAX_CONCURRENT_RUNS: not checked");
     assertThat(gh.fake.requests()).isEmpty();
@@ -102,7 +112,11 @@ class MaintainerTest {
     OpsReport report = gh.maintainer(outsider).status();
 
     assertThat(report.outcome()).isEqualTo(OpsOutcome.AUTH_ERROR);
-    assertThat(report.problem()).contains("404", "the name is wrong", "cannot see it");
+    assertThat(report.problem()).contains("404", "not found, or the token cannot see it", "the name is wrong")
+        .doesNotContain("permission");
+    assertThat(report.lines())
+        .contains("  not found: GitHub answered 404 reading octo-org/app (not found, or the token cannot see it)")
+        .noneMatch(l -> l.contains("refused"));
   }
 
   @Test
@@ -291,12 +305,14 @@ class MaintainerTest {
   }
 
   @Test
-  void pauseWithoutATokenStillPausesLocally() {
+  void pauseWithoutATokenStillPausesLocallyAndNamesTheVariablesPermission() {
     OpsReport report = gh.maintainer(null).pause();
 
     assertThat(report.outcome()).isEqualTo(OpsOutcome.LOCAL_ONLY);
     assertThat(gh.config()).contains("max-concurrent-runs: 0 ");
-    assertThat(report.problem()).contains("GITHUB_TOKEN", "gh variable set");
+    assertThat(report.problem()).contains("No GitHub token is set", "\"Variables: read and write\" on octo-org/app",
+        "GITHUB_TOKEN can never write variables", "gh variable set AEGIS_MAX_CONCURRENT_RUNS --body 0")
+        .doesNotContain("issues, contents and pull-requests");
   }
 
   @Test

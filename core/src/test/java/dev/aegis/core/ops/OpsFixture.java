@@ -60,6 +60,7 @@ final class OpsFixture implements AutoCloseable {
   /** A maintainer context with {@code token} as GITHUB_TOKEN (none when null) and more environment. */
   OpsContext context(String token, Map<String, String> more) {
     Map<String, String> env = new HashMap<>(more);
+    env.putIfAbsent("OPENAI_API_KEY", "sk-ops-fixture-model-key"); // the default model's key; "" to test without
     if (token != null) {
       env.put("GITHUB_TOKEN", token);
     }

@@ -99,4 +99,26 @@ class RecoveryTest {
     assertThat(tracker.issue(key).orElseThrow().labels()).contains("aegis:blocked").doesNotContain("aegis:in-progress");
     assertThat(ledger.latest(key, tracker.comments(key)).orElseThrow().text()).isEqualTo("the tests fail: FAIL add");
   }
+
+  @Test
+  void anIssueLabelledInProgressWithoutAStatusCommentSaysSoInsteadOfCountingMinutes() {
+    IssueKey hand = IssueKey.github(9);
+    tracker.put(Issues.ready(9, "Labelled by hand", Issues.GOOD_BODY, clock.instant().minus(Duration.ofDays(1000))));
+    tracker.setPhase(hand, Phase.IN_PROGRESS);
+    clock.advance(Duration.ofMinutes(1));
+    RunLedger ledger = new RunLedger(tracker);
+    StatusComment own = ledger.latest(key, tracker.comments(key)).orElseThrow();
+    ledger.update(key, own, "working", own.state().withPhase(Phase.IN_PROGRESS, clock.instant()));
+    clock.advance(Duration.ofMinutes(30));
+
+    assertThat(recovery().recover(true)).extracting(Decision::line).contains(
+        "github:#9 would block - labelled aegis:in-progress but has no Aegis status comment (no run claimed it)");
+    assertThat(recovery().recover(false)).extracting(Decision::line)
+        .contains("github:#9 blocked - labelled aegis:in-progress but has no Aegis status comment (no run claimed it)")
+        .noneMatch(line -> line.startsWith("github:#9") && line.contains("min"));
+    assertThat(tracker.issue(hand).orElseThrow().labels()).contains("aegis:blocked").doesNotContain("aegis:in-progress");
+    assertThat(tracker.comments(hand)).singleElement().satisfies(c -> assertThat(c.body())
+        .contains("Aegis has no status comment on it", "remove the aegis:blocked label")
+        .doesNotContain("minutes"));
+  }
 }

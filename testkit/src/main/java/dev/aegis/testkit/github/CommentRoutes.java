@@ -23,6 +23,7 @@ final class CommentRoutes {
     router.add("GET", issues + "/comments", CommentRoutes::listForRepo);
     router.add("GET", issues + "/comments/{comment_id}", CommentRoutes::get);
     router.add("PATCH", issues + "/comments/{comment_id}", CommentRoutes::update);
+    router.add("DELETE", issues + "/comments/{comment_id}", CommentRoutes::delete);
     router.add("GET", issues + "/comments/{comment_id}/reactions", CommentRoutes::reactions);
     router.add("POST", issues + "/comments/{comment_id}/reactions", CommentRoutes::react);
   }
@@ -76,6 +77,16 @@ final class CommentRoutes {
     }
     CommentRec edited = call.repo().editComment(comment.id(), call.requiredText("body")).orElseThrow();
     return Reply.ok(call.shapes().comment(call.repo(), edited));
+  }
+
+  /** {@code DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}}: 204; the author or a writer only. */
+  private static Reply delete(Call call) {
+    CommentRec comment = commentOr404(call);
+    if (!call.callerIs(comment.author())) {
+      call.require(Role.WRITE);
+    }
+    call.repo().deleteComment(comment.id());
+    return Reply.noContent();
   }
 
   private static Reply reactions(Call call) {

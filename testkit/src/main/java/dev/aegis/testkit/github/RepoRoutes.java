@@ -18,7 +18,7 @@ final class RepoRoutes {
 
   void register(Router router) {
     String repo = "/repos/{owner}/{repo}";
-    router.add("GET", repo, call -> Reply.ok(call.shapes().fullRepository(call.repo())));
+    router.add("GET", repo, this::repository);
     router.add("GET", repo + "/collaborators/{username}/permission", this::permission);
     router.add("GET", repo + "/actions/variables", this::variables);
     router.add("POST", repo + "/actions/variables", this::createVariable);
@@ -26,6 +26,25 @@ final class RepoRoutes {
     router.add("PATCH", repo + "/actions/variables/{name}", this::updateVariable);
     router.add("GET", "/rate_limit", this::rateLimit);
     router.add("GET", "/user", this::authenticatedUser);
+  }
+
+  /**
+   * {@code GET /repos/{owner}/{repo}}. A user's token sees its {@code permissions}; an installation token (a bot
+   * caller) gets none here: GitHub's schema makes the field optional, and the fake takes the cautious reading
+   * (Aegis must then treat push access as unknown, not as granted).
+   */
+  private Reply repository(Call call) {
+    ObjectNode n = call.shapes().fullRepository(call.repo());
+    if (!call.caller().bot()) {
+      Role role = call.repo().effectiveRole(call.caller().login());
+      ObjectNode p = n.putObject("permissions");
+      p.put("admin", role.atLeast(Role.ADMIN));
+      p.put("maintain", role.atLeast(Role.MAINTAIN));
+      p.put("push", role.atLeast(Role.WRITE));
+      p.put("triage", role.atLeast(Role.TRIAGE));
+      p.put("pull", role.atLeast(Role.READ));
+    }
+    return Reply.ok(n);
   }
 
   private Reply permission(Call call) {

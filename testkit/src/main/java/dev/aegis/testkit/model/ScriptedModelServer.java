@@ -246,6 +246,14 @@ public final class ScriptedModelServer implements AutoCloseable {
       return fail(wire, 400, "request body is not JSON");
     }
     List<String> shape = WireShapes.problems(wire, body, name -> first(headers, name));
+    // The providers answer a request without a key with 401 (OpenAI: "You didn't provide an API key";
+    // Anthropic: authentication_error "x-api-key header is required"), before looking at the body.
+    List<String> keyless = shape.stream().filter(p -> p.endsWith("header is required")).toList();
+    if (!keyless.isEmpty()) {
+      return fail(wire, 401, wire == Wire.ANTHROPIC_MESSAGES ? keyless.get(0)
+          : "You didn't provide an API key. You need to provide your API key in an Authorization header using "
+              + "Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
+    }
     if (!shape.isEmpty()) {
       return fail(wire, 400, "request breaks the " + wire + " shape: " + String.join("; ", shape));
     }

@@ -2,9 +2,12 @@ package dev.aegis.core.tracker.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.tracker.TrackerException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import org.kohsuke.github.GHException;
 import org.kohsuke.github.GHFileNotFoundException;
@@ -16,7 +19,7 @@ import org.kohsuke.github.HttpException;
  * to do next. Messages never contain the token: they are built from the URL and GitHub's own message.
  */
 final class Failures {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Mappers.JSON;
 
   private final String repository;
   private final String apiUrl;
@@ -63,19 +66,40 @@ final class Failures {
     } else if (d.status() == 401) {
       message = "GITHUB_TOKEN was refused: " + d.message() + " (while " + action + "). Check that the token is set, "
           + "not expired or revoked, and issued for " + apiUrl + ".";
-    } else if (d.status() == 403 || d.status() == 404) {
-      message = "GitHub refused " + action + " (" + d.status() + " " + d.message() + "): the token needs "
+    } else if (d.status() == 404) {
+      message = "GitHub answered 404 while " + action + ": not found, or the token cannot see it. Check the name "
+          + "(github.repository, --repo, the issue number) and that the token can see " + repository
+          + " (a fine-grained token must list it; a GitHub App must be installed on it).";
+    } else if (d.status() == 403) {
+      message = "GitHub refused " + action + " (403 " + d.message() + "): the token needs "
           + need.label() + " on " + repository + ".";
     } else if (d.status() == 422) {
       message = "GitHub rejected " + action + ": " + d.message();
     } else if (d.status() >= 500) {
       message = "GitHub failed while " + action + " (" + d.status() + " " + d.message() + "); try again later.";
     } else if (d.status() == 0) {
-      message = "cannot reach GitHub at " + apiUrl + " while " + action + ": " + e;
+      message = "cannot reach GitHub at " + apiUrl + " while " + action + " (" + unreachable(e) + "). Check "
+          + "github.api-url (GITHUB_API_URL, --api-url) and the network; nothing was changed.";
     } else {
       message = "GitHub answered " + d.status() + " while " + action + ": " + d.message();
     }
     return new TrackerException(message, d.status(), where, d.retryAfter(), e);
+  }
+
+  /** Why no answer came, in the words of the innermost cause (hub4j's wrapper says only "response code -1"). */
+  private static String unreachable(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (root instanceof UnknownHostException) {
+      return "unknown host " + text;
+    }
+    if (root instanceof SocketTimeoutException) {
+      return "timed out: " + text;
+    }
+    return text;
   }
 
   private static Details details(Throwable e) {

@@ -34,9 +34,11 @@ import org.kohsuke.github.GHRepository;
  */
 final class GitHubTracker extends RepositoryApi implements Tracker {
   private volatile boolean phaseLabelsReady;
+  private final GitHubIdentity identity;
 
   GitHubTracker(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
     super(settings, repository, rest, failures);
+    this.identity = new GitHubIdentity(settings.identityLogin(), this::credentialsOwner);
   }
 
   @Override
@@ -46,7 +48,12 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
 
   @Override
   public Author self() {
-    return Mapping.author(settings.identity(), null);
+    return identity.self();
+  }
+
+  @Override
+  public Author identify() {
+    return identity.learn();
   }
 
   @Override
@@ -131,8 +138,11 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
 
   @Override
   public IssueComment addComment(IssueKey key, String body) {
-    return failures.call("commenting on " + key, Need.ISSUES_WRITE,
+    IssueComment created = failures.call("commenting on " + key, Need.ISSUES_WRITE,
         () -> Mapping.comment(rest.send("POST", issuePath(key) + "/comments", Map.of("body", body))));
+    identity.check(created.author().login(), () -> failures.call("deleting comment " + created.id() + " on " + key,
+        Need.ISSUES_WRITE, () -> rest.send("DELETE", repoPath + "/issues/comments/" + numeric(created.id()), null)));
+    return created;
   }
 
   @Override

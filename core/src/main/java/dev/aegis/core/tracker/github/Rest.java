@@ -3,6 +3,7 @@ package dev.aegis.core.tracker.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import okhttp3.ResponseBody;
  * client, cache and retries as hub4j's calls. GETs revalidate cached answers with {@code If-None-Match}.
  */
 final class Rest {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Mappers.JSON;
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final CacheControl REVALIDATE = new CacheControl.Builder().maxAge(0, TimeUnit.SECONDS).build();
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");

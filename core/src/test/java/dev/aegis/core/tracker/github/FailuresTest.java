@@ -22,23 +22,38 @@ class FailuresTest {
   }
 
   @Test
-  void notFoundOnARepositoryCallNamesTheMissingPermission() {
+  void notFoundSaysNotFoundOrInvisibleRatherThanAMissingPermission() {
     TrackerException e = failures.translate(
         new GitHubHttpException(404, "https://api.github.com/repos/octo-org/app/labels", "Not Found", null),
         "creating a label", Failures.Need.ISSUES_WRITE);
 
     assertThat(e.status()).isEqualTo(404);
-    assertThat(e.getMessage()).isEqualTo(
-        "GitHub refused creating a label (404 Not Found): the token needs Issues: write on octo-org/app.");
+    assertThat(e.getMessage()).startsWith("GitHub answered 404 while creating a label: not found, or the token "
+        + "cannot see it.").contains("octo-org/app").doesNotContain("needs", "Issues: write", "refused");
   }
 
   @Test
-  void unreachableGitHubHasStatusZeroAndNamesTheApi() {
-    TrackerException e = failures.translate(new IOException("connection refused"), "listing issues",
-        Failures.Need.ISSUES_READ);
+  void forbiddenNamesTheMissingPermission() {
+    TrackerException e = failures.translate(
+        new GitHubHttpException(403, "https://api.github.com/repos/octo-org/app/labels",
+            "Resource not accessible by integration", null), "creating a label", Failures.Need.ISSUES_WRITE);
+
+    assertThat(e.getMessage()).isEqualTo("GitHub refused creating a label (403 Resource not accessible by "
+        + "integration): the token needs Issues: write on octo-org/app.");
+  }
+
+  @Test
+  void unreachableGitHubHasStatusZeroAndSaysWhyInOneLineWithoutLibraryWrappers() {
+    IOException hub4j = new org.kohsuke.github.HttpException("Server returned HTTP response code: -1, message: "
+        + "'null' for URL: https://api.github.com/repos/octo-org/app", -1, null,
+        "https://api.github.com/repos/octo-org/app", new java.net.ConnectException("Failed to connect to /127.0.0.1:9"));
+
+    TrackerException e = failures.translate(hub4j, "listing issues", Failures.Need.ISSUES_READ);
 
     assertThat(e.status()).isZero();
-    assertThat(e.getMessage()).startsWith("cannot reach GitHub at https://api.github.com while listing issues");
+    assertThat(e.getMessage()).isEqualTo("cannot reach GitHub at https://api.github.com while listing issues "
+        + "(Failed to connect to /127.0.0.1:9). Check github.api-url (GITHUB_API_URL, --api-url) and the network; "
+        + "nothing was changed.");
     assertThat(e.retryAfter()).isEmpty();
   }
 
