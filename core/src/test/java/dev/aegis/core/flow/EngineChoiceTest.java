@@ -55,4 +55,15 @@ class EngineChoiceTest {
     assertThat(result.stop().detail()).contains("codex (codex-acp) needs its provider key in OPENAI_API_KEY or"
         + " CODEX_API_KEY (or AEGIS_MODEL_API_KEY)");
   }
+
+  @Test
+  void thePreflightChecksAnExternalAgentsOwnKeyNotTheModels() throws Exception {
+    Path workspace = SampleProject.create(temp.resolve("preflight"));
+    AegisConfig config = new ConfigLoader().load(workspace, Map.of("AEGIS_AGENT", "claude-code"), Map.of(), "test");
+    // the default model is openai/gpt-5.5, whose key is not set: the agent's own key is what counts
+    ModelEngineProvider.checkModel(config, Map.of("ANTHROPIC_API_KEY", "sk-ant-preflight-0001"));
+    ModelEngineProvider.checkModel(config, Map.of("AEGIS_MODEL_API_KEY", "sk-shared-preflight-0002"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engines.check(config, Map.of("OPENAI_API_KEY", "sk-x-0003")))
+        .isInstanceOf(ModelException.class).hasMessageContaining("needs its provider key in ANTHROPIC_API_KEY");
+  }
 }
