@@ -29,6 +29,8 @@ public final class ConfigKeys {
   public static final String MAX_CONCURRENT_RUNS = "max-concurrent-runs";
   public static final String MODEL = "model";
   public static final String MODEL_BASE_URL = "model-base-url";
+  public static final String AGENT = "agent";
+  public static final String MCP_SERVERS = "mcp-servers";
   public static final String APPROVERS = "approvers";
   public static final String STALE_AFTER_MINUTES = "stale-after-minutes";
   public static final String CLAIM_GRACE_SECONDS = "claim-grace-seconds";
@@ -79,6 +81,10 @@ public final class ConfigKeys {
       ConfigKey.of(MODEL, STRING, "openai/gpt-5.5",
           "provider/model: openai/..., openai-responses/..., anthropic/..., openai-compatible/..."),
       ConfigKey.of(MODEL_BASE_URL, STRING, null, "Base URL of the model API: required for openai-compatible models (Ollama, vLLM, ...), optional for openai and anthropic (a proxy)."),
+      ConfigKey.of(AGENT, STRING, "builtin",
+          "The coding agent: builtin (Aegis's loop over model), claude-code, codex, gemini, or acp:<command line>."),
+      ConfigKey.of(MCP_SERVERS, ConfigKey.Kind.MAPPING, null,
+          "MCP tool servers, as in .mcp.json: name -> {command, args, env} (env values name secrets) or {url}."),
       ConfigKey.of(APPROVERS, LIST, List.of(), "Logins allowed to command Aegis besides repository writers."),
       ConfigKey.of(STALE_AFTER_MINUTES, WHOLE, 20, "A run with no tracker update for this long is blocked."),
       ConfigKey.of(CLAIM_GRACE_SECONDS, WHOLE, 120,

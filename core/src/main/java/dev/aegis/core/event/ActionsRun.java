@@ -38,6 +38,16 @@ public record ActionsRun(String serverUrl, String repository, String runId, Stri
   }
 
   /** The workflow run's page. */
+  /** The line a status comment ends with: which workflow run wrote it. */
+  public String signature() {
+    return "\n\n_Written by [workflow run " + runId + "](" + url() + ")._";
+  }
+
+  /** {@link #signature()} inside GitHub Actions, else nothing. */
+  public static String signatureIn(Map<String, String> env) {
+    return of(env).map(ActionsRun::signature).orElse("");
+  }
+
   public String url() {
     return serverUrl + "/" + repository + "/actions/runs/" + runId;
   }

@@ -39,8 +39,7 @@ final class Runs {
 
   /** Status comments written inside GitHub Actions link the workflow run that wrote them. */
   private String footer() {
-    return ActionsRun.of(ctx.environment())
-        .map(r -> "\n\n_Written by [workflow run " + r.runId() + "](" + r.url() + ")._").orElse("");
+    return ActionsRun.signatureIn(ctx.environment());
   }
 
   /** Plans; in auto mode a low-risk plan goes straight on to implementation. */

@@ -50,7 +50,8 @@ final class Session implements AutoCloseable {
   }
 
   Pickup pickup(Tracker tracker) {
-    return new Pickup(tracker, connection.code(), config, clock, new RunIds(random), this::preflight);
+    return new Pickup(tracker, connection.code(), config, clock, new RunIds(random), this::preflight,
+        dev.aegis.core.event.ActionsRun.signatureIn(request.environment()));
   }
 
   /**

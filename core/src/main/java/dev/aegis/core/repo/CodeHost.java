@@ -21,6 +21,11 @@ public interface CodeHost {
    * Whether the credentials may push to the repository, when the code host says (GitHub tells a user's token in
    * {@code permissions.push}); empty when it does not say (an installation token), which is not a failure.
    */
+  /** The token git should push and fetch with, when the code host holds one (else the environment's). */
+  default Optional<String> pushToken() {
+    return Optional.empty();
+  }
+
   default Optional<Boolean> canPush() {
     return Optional.empty();
   }

@@ -43,11 +43,18 @@ public final class Claimer {
   private final RunIds runIds;
   private final Clock clock;
   private final Duration grace;
+  private final String signature;
 
   /**
    * @param grace how old an orphaned claim (no status comment) must be before it is adopted
    */
   public Claimer(Tracker tracker, CodeHost code, RunIds runIds, Clock clock, Duration grace) {
+    this(tracker, code, runIds, clock, grace, "");
+  }
+
+  /** @param signature appended to the claim's status comment (the workflow run that wrote it), or empty */
+  public Claimer(Tracker tracker, CodeHost code, RunIds runIds, Clock clock, Duration grace, String signature) {
+    this.signature = Objects.requireNonNull(signature, "signature");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.code = Objects.requireNonNull(code, "code");
     this.ledger = new RunLedger(tracker);
@@ -145,7 +152,7 @@ public final class Claimer {
   private StatusComment posted(Issue issue, String runId, String branch, String base, String sha) {
     RunState state = RunState.claimed(runId, issue.key(), branch, base, sha, clock.instant());
     String text = Templates.render("claimed", Map.of(
-        "run", runId, "branch", branch, "phase", "in progress"));
+        "run", runId, "branch", branch, "phase", "in progress")) + signature;
     return ledger.post(issue.key(), text, state);
   }
 

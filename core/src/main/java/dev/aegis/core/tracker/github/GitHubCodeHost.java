@@ -25,9 +25,18 @@ import org.kohsuke.github.GHRepository;
  * fast-forward from the ref's current value.
  */
 final class GitHubCodeHost extends RepositoryApi implements CodeHost {
+  private final Supplier<String> tokens;
+
   GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures,
-      LostAnswers lost) {
+      LostAnswers lost, Supplier<String> tokens) {
     super(settings, repository, rest, failures, lost);
+    this.tokens = tokens;
+  }
+
+  /** The token git pushes with: the current one (an App's installation token is minted again before expiry). */
+  @Override
+  public Optional<String> pushToken() {
+    return Optional.of(tokens.get());
   }
 
   @Override

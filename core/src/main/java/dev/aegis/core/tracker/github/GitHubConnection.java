@@ -35,7 +35,27 @@ public interface GitHubConnection extends AutoCloseable {
    */
   static GitHubConnection open(GitHubSettings settings, Clock clock, Sleeper sleeper,
       java.util.function.Consumer<String> notices) {
-    return new Connection(settings, clock, sleeper, notices);
+    return open(settings, clock, sleeper, settings::token, notices);
+  }
+
+  /**
+   * Connects with a token that may change between requests: a GitHub App's {@link InstallationTokens}, minted
+   * again before each expires. {@code settings.token()} is not used.
+   */
+  static GitHubConnection open(GitHubSettings settings, java.util.function.Supplier<String> tokens) {
+    return open(settings, Clock.systemUTC(), Sleeper.THREAD, tokens, notice -> { });
+  }
+
+  /** As {@link #open(GitHubSettings, java.util.function.Supplier)}, with a clock and sleeper for tests. */
+  static GitHubConnection open(GitHubSettings settings, Clock clock, Sleeper sleeper,
+      java.util.function.Supplier<String> tokens) {
+    return open(settings, clock, sleeper, tokens, notice -> { });
+  }
+
+  /** Every part explicit: the token for each request and where notices of survived failures go. */
+  static GitHubConnection open(GitHubSettings settings, Clock clock, Sleeper sleeper,
+      java.util.function.Supplier<String> tokens, java.util.function.Consumer<String> notices) {
+    return new Connection(settings, clock, sleeper, tokens, notices);
   }
 
   GitHubSettings settings();
