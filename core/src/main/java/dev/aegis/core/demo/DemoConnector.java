@@ -1,7 +1,7 @@
 package dev.aegis.core.demo;
 
 import dev.aegis.core.config.AegisConfig;
-import dev.aegis.core.host.Connection;
+import dev.aegis.core.host.HostConnection;
 import dev.aegis.core.host.Connector;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +15,7 @@ public final class DemoConnector implements Connector {
   }
 
   @Override
-  public Connection connect(AegisConfig config, Map<String, String> environment) {
-    return Connection.of(world.tracker(), world.code());
+  public HostConnection connect(AegisConfig config, Map<String, String> environment) {
+    return HostConnection.of(world.tracker(), world.code());
   }
 }

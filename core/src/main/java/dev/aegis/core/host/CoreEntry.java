@@ -65,7 +65,7 @@ public final class CoreEntry implements HostEntry {
         return new HostCommands(session).run();
       }
     } catch (RuntimeException e) {
-      HostResult result = Failures.toResult(e);
+      HostResult result = FailureResults.toResult(e);
       log.failed(result.message());
       return result;
     }

@@ -47,12 +47,12 @@ final class GitHubConnector implements Connector {
   }
 
   @Override
-  public Connection connect(AegisConfig config, Map<String, String> env) {
+  public HostConnection connect(AegisConfig config, Map<String, String> env) {
     return connect(config, env, null);
   }
 
   @Override
-  public Connection connect(AegisConfig config, Map<String, String> env, HostLog log) {
+  public HostConnection connect(AegisConfig config, Map<String, String> env, HostLog log) {
     Optional<InstallationTokens> app = app(config, env, clock);
     String token = app.map(InstallationTokens::token)
         .or(() -> Optional.ofNullable(env.get("GITHUB_TOKEN")).filter(t -> !t.isBlank()))
@@ -104,7 +104,7 @@ final class GitHubConnector implements Connector {
       close.run();
       throw e;
     }
-    return new Connection(trackers, github.codeHost(), Optional.of(github.variables()), close);
+    return new HostConnection(trackers, github.codeHost(), Optional.of(github.variables()), close);
   }
 
   /** The environment variables a GitHub App is given by (the CLI's and Jenkins'; the Action passes them). */

@@ -21,14 +21,14 @@ final class Session implements AutoCloseable {
   final HostRequest request;
   final AegisConfig config;
   final HostLog log;
-  final Connection connection;
+  final HostConnection connection;
   private final Clock clock;
   private final RandomGenerator random;
   private final EngineProvider engines;
   private boolean checked;
   private boolean identified;
 
-  Session(HostRequest request, AegisConfig config, HostLog log, Connection connection, Clock clock,
+  Session(HostRequest request, AegisConfig config, HostLog log, HostConnection connection, Clock clock,
       RandomGenerator random, EngineProvider engines) {
     this.request = request;
     this.config = config;

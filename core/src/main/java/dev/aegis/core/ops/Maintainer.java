@@ -1,6 +1,6 @@
 package dev.aegis.core.ops;
 
-import dev.aegis.core.host.Connection;
+import dev.aegis.core.host.HostConnection;
 import dev.aegis.core.tracker.TrackerException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class Maintainer {
    * needs-info and pr-opened. One listing request per phase, then one comments read per issue listed.
    */
   public OpsReport runs(boolean all) {
-    try (Connection connection = ctx.connector().connect(ctx.config(), ctx.environment())) {
+    try (HostConnection connection = ctx.connector().connect(ctx.config(), ctx.environment())) {
       List<RunRow> rows = new RunList(connection.tracker(), ctx.clock(), ctx.config().staleAfter()).list(all);
       List<String> lines = new ArrayList<>(RunTable.render(rows, ctx.clock().instant(), all,
           ctx.config().staleAfter()));

@@ -2,7 +2,7 @@ package dev.aegis.core.ops;
 
 import dev.aegis.core.config.ConfigException;
 import dev.aegis.core.config.ConfigKeys;
-import dev.aegis.core.host.Connection;
+import dev.aegis.core.host.HostConnection;
 import dev.aegis.core.ops.LocalConfigSwitch.LocalChange;
 import dev.aegis.core.ops.LocalConfigSwitch.LocalEditException;
 import dev.aegis.core.repo.RepositoryVariables;
@@ -84,7 +84,7 @@ final class PauseSwitch {
           + "unknown (pass --repo OWNER/NAME, set GITHUB_REPOSITORY, or run inside a checkout whose origin is on "
           + "GitHub), so " + VARIABLE + " was not changed. " + how);
     }
-    try (Connection connection = ctx.connector().connect(ctx.config(), ctx.environment())) {
+    try (HostConnection connection = ctx.connector().connect(ctx.config(), ctx.environment())) {
       Optional<RepositoryVariables> variables = connection.variables();
       if (variables.isEmpty()) {
         return VariableChange.problem("repository variable: not changed, this host has none", "This host keeps no "

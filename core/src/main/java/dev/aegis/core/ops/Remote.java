@@ -11,7 +11,7 @@ final class Remote {
 
   /** The outcome of a failure while connecting or reading. */
   static OpsOutcome outcomeOf(RuntimeException e) {
-    // As the host commands do (host.Failures): a missing token is configuration (3), a refused one is auth (4).
+    // As the host commands do (host.FailureResults): a missing token is configuration (3), a refused one is auth (4).
     if (e instanceof ConfigException || e instanceof LinearConfigException) {
       return OpsOutcome.CONFIG_ERROR;
     }

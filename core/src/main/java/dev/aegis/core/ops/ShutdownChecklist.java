@@ -1,7 +1,7 @@
 package dev.aegis.core.ops;
 
 import dev.aegis.core.config.ConfigKeys;
-import dev.aegis.core.host.Connection;
+import dev.aegis.core.host.HostConnection;
 import dev.aegis.core.run.Branches;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.TrackerException;
@@ -171,7 +171,7 @@ final class ShutdownChecklist {
       return new Found(Optional.empty(), Optional.empty(),
           Optional.of("repository unknown: pass --repo OWNER/NAME to fill in its name and list what exists"));
     }
-    try (Connection connection = ctx.connector().connect(ctx.config(), ctx.environment())) {
+    try (HostConnection connection = ctx.connector().connect(ctx.config(), ctx.environment())) {
       Optional<List<String>> labels = connection.tracker().labelNames().map(names -> names.stream()
           .filter(n -> n.toLowerCase(Locale.ROOT).startsWith("aegis:")).sorted().toList());
       Optional<List<String>> branches = connection.code().branchesStartingWith(Branches.PREFIX);

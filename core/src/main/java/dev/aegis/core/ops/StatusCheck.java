@@ -3,7 +3,7 @@ package dev.aegis.core.ops;
 import dev.aegis.core.config.AegisConfig;
 import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.flow.ModelEngineProvider;
-import dev.aegis.core.host.Connection;
+import dev.aegis.core.host.HostConnection;
 import dev.aegis.core.host.Preflight;
 import dev.aegis.core.repo.RepositoryVariables;
 import dev.aegis.core.tracker.Author;
@@ -47,7 +47,7 @@ final class StatusCheck {
       return finish();
     }
     section("Token");
-    try (Connection connection = ctx.connector().connect(config, ctx.environment())) {
+    try (HostConnection connection = ctx.connector().connect(config, ctx.environment())) {
       if (reach(connection)) {
         identity(connection.tracker());
         checks(connection);
@@ -85,7 +85,7 @@ final class StatusCheck {
   }
 
   /** Reads the repository itself: the one check everything else depends on. */
-  private boolean reach(Connection connection) {
+  private boolean reach(HostConnection connection) {
     String repository = config.text(ConfigKeys.GITHUB_REPOSITORY).orElseThrow();
     try {
       String branch = connection.code().defaultBranch();
@@ -122,7 +122,7 @@ final class StatusCheck {
   }
 
   /** The checks a job makes before it claims anything, so "Aegis can work" means a run would. */
-  private void checks(Connection connection) {
+  private void checks(HostConnection connection) {
     section("Run checks (what a job checks before it claims an issue)");
     List<Preflight.Check> checks = new Preflight(config, ctx.environment(), ModelEngineProvider::checkModel)
         .run(true, Optional.of(connection.code()));

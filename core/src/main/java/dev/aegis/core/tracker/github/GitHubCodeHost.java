@@ -5,7 +5,7 @@ import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.PullRequest;
 import dev.aegis.core.repo.PullRequestDraft;
 import dev.aegis.core.repo.PullRequestRefusedException;
-import dev.aegis.core.tracker.github.Failures.Need;
+import dev.aegis.core.tracker.github.GitHubErrors.Need;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import org.kohsuke.github.GHRepository;
 final class GitHubCodeHost extends RepositoryApi implements CodeHost {
   private final Supplier<String> tokens;
 
-  GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures,
+  GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, GitHubErrors failures,
       LostAnswers lost, Supplier<String> tokens) {
     super(settings, repository, rest, failures, lost);
     this.tokens = tokens;
@@ -99,7 +99,7 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
         repository.get().createRef("refs/heads/" + branch, sha);
         return true;
       } catch (IOException e) {
-        if (Failures.status(e) == 422 && Failures.githubMessage(e).contains("already exists")) {
+        if (GitHubErrors.status(e) == 422 && GitHubErrors.githubMessage(e).contains("already exists")) {
           boolean ours = head(branch).filter(sha::equals).isPresent();
           if (ours) {
             lost.notice("GitHub says branch " + branch + " already exists: it is at this claim's commit, so an "
@@ -189,12 +189,12 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
         } catch (IOException e) {
           if (actionsMayNotCreatePullRequests(e)) {
             throw new PullRequestRefusedException("GitHub refused to open the pull request: \""
-                + Failures.githubMessage(e) + "\" The repository does not allow the workflow's GITHUB_TOKEN to create "
+                + GitHubErrors.githubMessage(e) + "\" The repository does not allow the workflow's GITHUB_TOKEN to create "
                 + "pull requests; the token's permissions are not the cause.", ACTIONS_SETTING_REMEDY, 403,
                 settings.apiUrl() + "/" + repoPath + "/pulls", e);
           }
-          Optional<PullRequest> existing = Failures.status(e) == 422
-              && Failures.githubMessage(e).contains("already exists") ? openFrom(draft.head()) : Optional.empty();
+          Optional<PullRequest> existing = GitHubErrors.status(e) == 422
+              && GitHubErrors.githubMessage(e).contains("already exists") ? openFrom(draft.head()) : Optional.empty();
           existing.ifPresent(p -> lost.notice("GitHub says a pull request from " + draft.head()
               + " already exists: using #" + p.number() + " (a crashed job, or an attempt whose answer was lost)"));
           return existing.orElseThrow(() -> e);
@@ -220,8 +220,8 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
    * 403 message (the token needs "Pull requests: write"), which still ends the run blocked with the branch named.
    */
   private static boolean actionsMayNotCreatePullRequests(IOException e) {
-    return Failures.status(e) == 403
-        && Failures.githubMessage(e).toLowerCase(java.util.Locale.ROOT).contains("not permitted to create or approve pull requests");
+    return GitHubErrors.status(e) == 403
+        && GitHubErrors.githubMessage(e).toLowerCase(java.util.Locale.ROOT).contains("not permitted to create or approve pull requests");
   }
 
   /** What a maintainer changes when GitHub Actions may not open pull requests. */

@@ -55,7 +55,7 @@ public interface GitHubConnection extends AutoCloseable {
   /** Every part explicit: the token for each request and where notices of survived failures go. */
   static GitHubConnection open(GitHubSettings settings, Clock clock, Sleeper sleeper,
       java.util.function.Supplier<String> tokens, java.util.function.Consumer<String> notices) {
-    return new Connection(settings, clock, sleeper, tokens, notices);
+    return new GitHubRestConnection(settings, clock, sleeper, tokens, notices);
   }
 
   GitHubSettings settings();

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * An error answer from GitHub, as the adapter's own HTTP calls and rate-limit handlers see it. Never leaves
- * the package: {@link Failures} turns it into a {@link dev.aegis.core.tracker.TrackerException}.
+ * the package: {@link GitHubErrors} turns it into a {@link dev.aegis.core.tracker.TrackerException}.
  */
 final class GitHubHttpException extends IOException {
   private static final long serialVersionUID = 1L;

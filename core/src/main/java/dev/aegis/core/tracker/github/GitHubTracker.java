@@ -9,7 +9,7 @@ import dev.aegis.core.tracker.Permission;
 import dev.aegis.core.tracker.Phase;
 import dev.aegis.core.tracker.Reaction;
 import dev.aegis.core.tracker.Tracker;
-import dev.aegis.core.tracker.github.Failures.Need;
+import dev.aegis.core.tracker.github.GitHubErrors.Need;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
   private volatile boolean phaseLabelsReady;
   private final GitHubIdentity identity;
 
-  GitHubTracker(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures,
+  GitHubTracker(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, GitHubErrors failures,
       LostAnswers lost) {
     super(settings, repository, rest, failures, lost);
     this.identity = new GitHubIdentity(settings.identityLogin(), this::credentialsOwner);
@@ -259,7 +259,7 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
         try {
           repository.get().createLabel(name, look.getValue().color(), look.getValue().description());
         } catch (IOException e) {
-          if (Failures.status(e) != 422) { // 422: created meanwhile by another run
+          if (GitHubErrors.status(e) != 422) { // 422: created meanwhile by another run
             throw e;
           }
         }
@@ -290,7 +290,7 @@ final class GitHubTracker extends RepositoryApi implements Tracker {
   }
 
   private static boolean gone(IOException e) {
-    int status = Failures.status(e);
+    int status = GitHubErrors.status(e);
     return status == 404 || status == 410;
   }
 }

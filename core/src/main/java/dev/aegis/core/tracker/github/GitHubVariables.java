@@ -1,7 +1,7 @@
 package dev.aegis.core.tracker.github;
 
 import dev.aegis.core.repo.RepositoryVariables;
-import dev.aegis.core.tracker.github.Failures.Need;
+import dev.aegis.core.tracker.github.GitHubErrors.Need;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,10 +11,10 @@ import java.util.Optional;
  */
 final class GitHubVariables implements RepositoryVariables {
   private final Rest rest;
-  private final Failures failures;
+  private final GitHubErrors failures;
   private final String path;
 
-  GitHubVariables(GitHubSettings settings, Rest rest, Failures failures) {
+  GitHubVariables(GitHubSettings settings, Rest rest, GitHubErrors failures) {
     this.rest = rest;
     this.failures = failures;
     this.path = "repos/" + settings.repository() + "/actions/variables";

@@ -96,7 +96,7 @@ public final class InstallationTokens {
     try {
       return io.get();
     } catch (IOException e) {
-      int status = Failures.status(e);
+      int status = GitHubErrors.status(e);
       String hint = switch (status) {
         case 401 -> ": GitHub refused the App's JWT (check the App id and that the private key is the App's current one)";
         case 404 -> ": not found (is the App installed on " + settings.repository() + "?)";

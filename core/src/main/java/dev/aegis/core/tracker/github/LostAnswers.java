@@ -61,14 +61,14 @@ final class LostAnswers {
       try {
         return write.run();
       } catch (IOException e) {
-        Duration limited = Failures.retryAfter(e);
+        Duration limited = GitHubErrors.retryAfter(e);
         if (!(mayHaveActed(e) || limited != null) || Thread.currentThread().isInterrupted()) {
           throw e;
         }
         // a rate-limited answer means GitHub did not act, as documented; reading first costs one request and
         // also covers a front end that answers 429 after the backend acted
-        String why = Failures.status(e) == 0 ? "got no answer (" + e.getClass().getSimpleName() + ")"
-            : "answered " + Failures.status(e);
+        String why = GitHubErrors.status(e) == 0 ? "got no answer (" + e.getClass().getSimpleName() + ")"
+            : "answered " + GitHubErrors.status(e);
         Optional<T> found = find.run();
         if (found.isPresent()) {
           notices.accept("GitHub " + why + " while " + what + ", but the write had happened: found it, not "
@@ -91,7 +91,7 @@ final class LostAnswers {
    * A 4xx (a refusal, a rate limit) means GitHub did not act.
    */
   static boolean mayHaveActed(IOException e) {
-    int status = Failures.status(e);
+    int status = GitHubErrors.status(e);
     return status == 0 || status >= 500;
   }
 

@@ -11,11 +11,11 @@ abstract sealed class RepositoryApi permits GitHubTracker, GitHubCodeHost {
   final GitHubSettings settings;
   final Supplier<GHRepository> repository;
   final Rest rest;
-  final Failures failures;
+  final GitHubErrors failures;
   final LostAnswers lost;
   final String repoPath;
 
-  RepositoryApi(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures,
+  RepositoryApi(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, GitHubErrors failures,
       LostAnswers lost) {
     this.settings = settings;
     this.repository = repository;

@@ -105,7 +105,7 @@ final class Rest {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
       if (!response.isSuccessful()) {
-        throw new GitHubHttpException(response.code(), request.url().toString(), Failures.messageOf(text),
+        throw new GitHubHttpException(response.code(), request.url().toString(), GitHubErrors.messageOf(text),
             RateLimitWait.of(response.code(), response::header, clock.instant()).orElse(null));
       }
       return new Answer(text.isEmpty() ? MissingNode.getInstance() : JSON.readTree(text), response.header("Link"));

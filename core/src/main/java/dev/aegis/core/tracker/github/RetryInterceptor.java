@@ -29,7 +29,7 @@ import okhttp3.Response;
  * <p>Other POSTs are not retried after a 5xx or a lost answer: GitHub may have acted before the answer was
  * lost. A comment, a branch and a pull request ({@link #READ_FIRST}) are resolved by reading first, even after a
  * rate limit, and then written again after the wait GitHub asks for ({@link LostAnswers}). OkHttp's own silent
- * retry on a failed connection is off for the same reason (see {@link Connection}).
+ * retry on a failed connection is off for the same reason (see {@link GitHubRestConnection}).
  */
 final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE");

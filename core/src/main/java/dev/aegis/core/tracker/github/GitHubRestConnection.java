@@ -3,7 +3,7 @@ package dev.aegis.core.tracker.github;
 import dev.aegis.core.repo.CodeHost;
 import dev.aegis.core.repo.RepositoryVariables;
 import dev.aegis.core.tracker.Tracker;
-import dev.aegis.core.tracker.github.Failures.Need;
+import dev.aegis.core.tracker.github.GitHubErrors.Need;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -15,13 +15,13 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
 
 /** The one OkHttp client, cache, hub4j instance and raw client behind a {@link GitHubConnection}. */
-final class Connection implements GitHubConnection {
+final class GitHubRestConnection implements GitHubConnection {
   private static final long CACHE_BYTES = 50L * 1024 * 1024;
 
   private final GitHubSettings settings;
   private final OkHttpClient client;
   private final GitHub hub;
-  private final Failures failures;
+  private final GitHubErrors failures;
   private final GitHubTracker tracker;
   private final GitHubCodeHost codeHost;
   private final GitHubVariables variables;
@@ -29,11 +29,11 @@ final class Connection implements GitHubConnection {
 
   private final java.util.function.Supplier<String> tokens;
 
-  Connection(GitHubSettings settings, Clock clock, Sleeper sleeper, java.util.function.Supplier<String> tokens,
+  GitHubRestConnection(GitHubSettings settings, Clock clock, Sleeper sleeper, java.util.function.Supplier<String> tokens,
       java.util.function.Consumer<String> notices) {
     this.settings = settings;
     this.tokens = tokens;
-    this.failures = new Failures(settings);
+    this.failures = new GitHubErrors(settings);
     Cache cache = settings.cacheDirectory() == null ? null : new Cache(settings.cacheDirectory().toFile(), CACHE_BYTES);
     this.client = new OkHttpClient.Builder()
         .socketFactory(new dev.aegis.core.http.NoDelaySockets())

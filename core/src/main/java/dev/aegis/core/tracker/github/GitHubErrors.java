@@ -18,13 +18,13 @@ import org.kohsuke.github.HttpException;
  * {@link TrackerException} with the status, the URL, the wait GitHub asked for, and a message that says what
  * to do next. Messages never contain the token: they are built from the URL and GitHub's own message.
  */
-final class Failures {
+final class GitHubErrors {
   private static final ObjectMapper JSON = Mappers.JSON;
 
   private final String repository;
   private final String apiUrl;
 
-  Failures(GitHubSettings settings) {
+  GitHubErrors(GitHubSettings settings) {
     this.repository = settings.repository();
     this.apiUrl = settings.apiUrl().toString();
   }

@@ -9,8 +9,8 @@ import dev.aegis.core.tracker.linear.LinearConfigException;
 import dev.aegis.core.tracker.linear.LinearWebhookException;
 
 /** Turns the exceptions the core throws into typed host results, in one place. */
-final class Failures {
-  private Failures() {}
+final class FailureResults {
+  private FailureResults() {}
 
   static HostResult toResult(RuntimeException e) {
     if (e instanceof ConfigException c) {

@@ -20,10 +20,10 @@ import java.util.Set;
  * @param variables repository variables (the pause switch), when the host has them
  * @param onClose releases what the connection holds
  */
-public record Connection(
+public record HostConnection(
     List<Tracker> trackers, CodeHost code, Optional<RepositoryVariables> variables, Runnable onClose)
     implements AutoCloseable {
-  public Connection {
+  public HostConnection {
     trackers = List.copyOf(trackers);
     if (trackers.isEmpty()) {
       throw new IllegalArgumentException("a connection needs at least one tracker");
@@ -40,13 +40,13 @@ public record Connection(
   }
 
   /** A connection with one tracker. */
-  public Connection(Tracker tracker, CodeHost code, Optional<RepositoryVariables> variables, Runnable onClose) {
+  public HostConnection(Tracker tracker, CodeHost code, Optional<RepositoryVariables> variables, Runnable onClose) {
     this(List.of(tracker), code, variables, onClose);
   }
 
   /** A connection with one tracker, nothing to release and no variables. */
-  public static Connection of(Tracker tracker, CodeHost code) {
-    return new Connection(tracker, code, Optional.empty(), () -> { });
+  public static HostConnection of(Tracker tracker, CodeHost code) {
+    return new HostConnection(tracker, code, Optional.empty(), () -> { });
   }
 
   /** The first tracker (the only one unless {@code trackers} lists several). */
