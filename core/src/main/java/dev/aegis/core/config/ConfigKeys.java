@@ -56,6 +56,8 @@ public final class ConfigKeys {
   public static final String LINEAR_APPROVERS = "linear.approvers";
   public static final String LINEAR_IDENTITY = "linear.identity";
   public static final String LINEAR_API_URL = "linear.api-url";
+  public static final String CHANNELS_BUDGET_SECONDS = "channels.budget-seconds";
+  public static final String WEBHOOKS = "webhooks";
   /** The phases a Linear issue can be moved to, as their key part: {@code linear.states.<phase>}, {@code linear.labels.<phase>}. */
   public static final List<String> LINEAR_PHASES =
       List.of("in-progress", "awaiting-approval", "in-review", "blocked", "needs-info");
@@ -127,7 +129,11 @@ public final class ConfigKeys {
       ConfigKey.of(LINEAR_APPROVERS, LIST, List.of(),
           "Linear emails or user ids allowed to command Aegis from Linear comments (Linear has no repository roles)."),
       ConfigKey.of(LINEAR_IDENTITY, STRING, null, "Email or user id LINEAR_API_KEY must belong to (a safety check)."),
-      ConfigKey.of(LINEAR_API_URL, STRING, "https://api.linear.app/graphql", "Linear GraphQL endpoint (proxies, tests).")));
+      ConfigKey.of(LINEAR_API_URL, STRING, "https://api.linear.app/graphql", "Linear GraphQL endpoint (proxies, tests)."),
+      ConfigKey.of(CHANNELS_BUDGET_SECONDS, WHOLE, 15,
+          "Most seconds one run event may take on all channels together (Telegram, Slack, email, webhooks)."),
+      ConfigKey.of(WEBHOOKS, LIST, List.of(),
+          "Addresses that receive signed JSON run events (signing secret: AEGIS_WEBHOOK_SECRET).")));
 
   /** {@code linear.states.<phase>}. */
   public static String linearState(String phase) {

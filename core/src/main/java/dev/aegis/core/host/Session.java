@@ -26,6 +26,7 @@ final class Session implements AutoCloseable {
   private final RandomGenerator random;
   private final EngineProvider engines;
   private boolean checked;
+  private dev.aegis.core.channel.Channels channels;
 
   Session(HostRequest request, AegisConfig config, HostLog log, Connection connection, Clock clock,
       RandomGenerator random, EngineProvider engines) {
@@ -87,7 +88,21 @@ final class Session implements AutoCloseable {
 
   /** The run flow on {@code tracker}'s issues; {@code dispatchOnly} on hosts that hand agent work to workers. */
   RunFlow flow(Tracker tracker, boolean dispatchOnly) {
-    return new RunFlow(new FlowContext(tracker, connection.code(), agent(), dispatchOnly));
+    return new RunFlow(new FlowContext(tracker, connection.code(), agent(), dispatchOnly, channels()));
+  }
+
+  /** The optional channels (Telegram, Slack, email, webhooks), built once per request. */
+  synchronized dev.aegis.core.channel.Channels channels() {
+    if (channels == null) {
+      dev.aegis.core.policy.Redactor redactor = dev.aegis.core.policy.Secrets.fromEnvironment(request.environment(),
+          config.list(dev.aegis.core.config.ConfigKeys.SECRET_ENV), List.of()).redactor();
+      channels = new dev.aegis.core.channel.ChannelSetup(config, request.environment(), redactor, log::warn, random)
+          .channels();
+      if (!channels.isEmpty()) {
+        log.line("Channels besides the tracker: " + String.join(", ", channels.names()));
+      }
+    }
+    return channels;
   }
 
   AgentContext agent() {

@@ -1,0 +1,106 @@
+package dev.aegis.core.channel;
+
+import dev.aegis.core.config.AegisConfig;
+import dev.aegis.core.config.ConfigKeys;
+import dev.aegis.core.policy.Redactor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the configured channels from configuration and the environment (where their secrets live). A
+ * channel that is configured wrongly (a webhook address that is not http(s), a webhook without its signing
+ * secret) is left out with one warning naming what to fix: a channel never stops a run, not even a broken one.
+ */
+public final class ChannelSetup {
+  /** The secret webhooks are signed with. */
+  public static final String WEBHOOK_SECRET = "AEGIS_WEBHOOK_SECRET";
+
+  private final AegisConfig config;
+  private final Map<String, String> environment;
+  private final Redactor redactor;
+  private final Consumer<String> warn;
+  private final RandomGenerator random;
+
+  /**
+   * @param config resolved configuration
+   * @param environment the process environment (secrets)
+   * @param redactor cleans every event and every message about a channel
+   * @param warn where setup problems and failed deliveries are reported (the host log's warnings)
+   * @param random jitter for retries
+   */
+  public ChannelSetup(AegisConfig config, Map<String, String> environment, Redactor redactor, Consumer<String> warn,
+      RandomGenerator random) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.environment = Map.copyOf(environment);
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
+    this.warn = Objects.requireNonNull(warn, "warn");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /** The channels configured here; {@link Channels#isEmpty()} when none is. */
+  public Channels channels() {
+    Duration budget = budget();
+    // one attempt gets a third of the budget, so a receiver that hangs once still leaves time for a retry
+    Duration attempt = budget.dividedBy(3).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : budget.dividedBy(3);
+    OkHttpClient http = new OkHttpClient.Builder().connectTimeout(attempt)
+        .readTimeout(attempt).callTimeout(attempt).retryOnConnectionFailure(false).build();
+    Backoff backoff = new Backoff(4, Duration.ofMillis(500), budget.dividedBy(2), random);
+    List<Channel> out = new ArrayList<>(webhooks(http, backoff));
+    return new Channels(out, budget, redactor, warn);
+  }
+
+  /** The most time one event may take on every channel together ({@code channels.budget-seconds}, 1 s or more). */
+  public Duration budget() {
+    return Duration.ofSeconds(Math.max(1, config.whole(ConfigKeys.CHANNELS_BUDGET_SECONDS)));
+  }
+
+  private List<Channel> webhooks(OkHttpClient http, Backoff backoff) {
+    List<String> urls = config.list(ConfigKeys.WEBHOOKS);
+    if (urls.isEmpty()) {
+      return List.of();
+    }
+    Optional<String> secret = secret(WEBHOOK_SECRET);
+    if (secret.isEmpty()) {
+      warning("`webhooks` lists " + urls.size() + " address" + (urls.size() == 1 ? "" : "es") + " but "
+          + WEBHOOK_SECRET + " is not set: Aegis sends no unsigned webhook. Set the secret (a repository secret"
+          + " passed as an environment variable) and the receivers' signing key to the same value.");
+      return List.of();
+    }
+    List<Channel> out = new ArrayList<>();
+    for (String raw : urls) {
+      Optional<HttpUrl> url = httpUrl(raw);
+      if (url.isEmpty()) {
+        warning("`webhooks` entry '" + raw + "' (" + config.sourceOf(ConfigKeys.WEBHOOKS)
+            + ") is not an http(s) address: it is skipped. Write it as https://host/path.");
+        continue;
+      }
+      out.add(new WebhookChannel(url.get(), secret.get(), http, backoff));
+    }
+    return out;
+  }
+
+  private Optional<String> secret(String name) {
+    return Optional.ofNullable(environment.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  static Optional<HttpUrl> httpUrl(String raw) {
+    HttpUrl url = HttpUrl.parse(raw.trim());
+    return Optional.ofNullable(url);
+  }
+
+  private void warning(String text) {
+    try {
+      warn.accept(redactor.redact(text));
+    } catch (RuntimeException ignored) {
+      // the log must not throw
+    }
+  }
+}
