@@ -22,6 +22,8 @@ import okhttp3.OkHttpClient;
 public final class ChannelSetup {
   /** The secret webhooks are signed with. */
   public static final String WEBHOOK_SECRET = "AEGIS_WEBHOOK_SECRET";
+  /** The Slack incoming webhook's address (a secret: whoever has it can post to the channel). */
+  public static final String SLACK_WEBHOOK_URL = "AEGIS_SLACK_WEBHOOK_URL";
 
   private final AegisConfig config;
   private final Map<String, String> environment;
@@ -53,7 +55,9 @@ public final class ChannelSetup {
     OkHttpClient http = new OkHttpClient.Builder().connectTimeout(attempt)
         .readTimeout(attempt).callTimeout(attempt).retryOnConnectionFailure(false).build();
     Backoff backoff = new Backoff(4, Duration.ofMillis(500), budget.dividedBy(2), random);
-    List<Channel> out = new ArrayList<>(webhooks(http, backoff));
+    List<Channel> out = new ArrayList<>();
+    slack(http, budget).ifPresent(out::add);
+    out.addAll(webhooks(http, backoff));
     return new Channels(out, budget, redactor, warn);
   }
 
@@ -85,6 +89,20 @@ public final class ChannelSetup {
       out.add(new WebhookChannel(url.get(), secret.get(), http, backoff));
     }
     return out;
+  }
+
+  private Optional<Channel> slack(OkHttpClient http, Duration budget) {
+    Optional<String> raw = secret(SLACK_WEBHOOK_URL);
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<HttpUrl> url = httpUrl(raw.get());
+    if (url.isEmpty()) {
+      warning(SLACK_WEBHOOK_URL + " is not an http(s) address, so Slack is not told anything; copy the webhook"
+          + " URL from the Slack app's Incoming Webhooks page (https://hooks.slack.com/services/...).");
+      return Optional.empty();
+    }
+    return Optional.of(new SlackChannel(url.get(), http, new Backoff(2, Duration.ofSeconds(1), budget.dividedBy(2), random)));
   }
 
   private Optional<String> secret(String name) {
