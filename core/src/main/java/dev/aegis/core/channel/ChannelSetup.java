@@ -24,6 +24,8 @@ public final class ChannelSetup {
   public static final String WEBHOOK_SECRET = "AEGIS_WEBHOOK_SECRET";
   /** The Slack incoming webhook's address (a secret: whoever has it can post to the channel). */
   public static final String SLACK_WEBHOOK_URL = "AEGIS_SLACK_WEBHOOK_URL";
+  /** The Telegram bot's token. */
+  public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
 
   private final AegisConfig config;
   private final Map<String, String> environment;
@@ -56,6 +58,7 @@ public final class ChannelSetup {
         .readTimeout(attempt).callTimeout(attempt).retryOnConnectionFailure(false).build();
     Backoff backoff = new Backoff(4, Duration.ofMillis(500), budget.dividedBy(2), random);
     List<Channel> out = new ArrayList<>();
+    telegram(http, budget).ifPresent(out::add);
     slack(http, budget).ifPresent(out::add);
     out.addAll(webhooks(http, backoff));
     return new Channels(out, budget, redactor, warn);
@@ -89,6 +92,44 @@ public final class ChannelSetup {
       out.add(new WebhookChannel(url.get(), secret.get(), http, backoff));
     }
     return out;
+  }
+
+  private Optional<Channel> telegram(OkHttpClient http, Duration budget) {
+    Optional<String> token = secret(TELEGRAM_BOT_TOKEN);
+    Optional<String> chat = config.text(ConfigKeys.TELEGRAM_CHAT_ID);
+    if (token.isEmpty() && chat.isEmpty()) {
+      return Optional.empty();
+    }
+    if (token.isEmpty() || chat.isEmpty()) {
+      warning(token.isEmpty()
+          ? "`telegram.chat-id` is set but TELEGRAM_BOT_TOKEN is not, so Telegram is not told anything; pass the"
+              + " bot's token as a secret"
+          : "TELEGRAM_BOT_TOKEN is set but `telegram.chat-id` is not, so Telegram is not told anything; 'aegis setup"
+              + " telegram' finds the chat id");
+      return Optional.empty();
+    }
+    return telegramApi(http).map(api -> new TelegramChannel(api, chat.get(), budget.dividedBy(2)));
+  }
+
+  /** The Bot API client for the configured token and {@code telegram.api-url}, when both are usable. */
+  Optional<TelegramApi> telegramApi(OkHttpClient http) {
+    Optional<String> token = secret(TELEGRAM_BOT_TOKEN);
+    String raw = config.text(ConfigKeys.TELEGRAM_API_URL).orElse("https://api.telegram.org");
+    Optional<HttpUrl> api = httpUrl(raw);
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    if (api.isEmpty()) {
+      warning("`telegram.api-url` '" + raw + "' (" + config.sourceOf(ConfigKeys.TELEGRAM_API_URL)
+          + ") is not an http(s) address, so Telegram is not used; remove it to use https://api.telegram.org.");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new TelegramApi(api.get(), token.get(), http));
+    } catch (IllegalArgumentException e) {
+      warning("TELEGRAM_BOT_TOKEN is malformed (it looks like 123456:ABC-...), so Telegram is not used.");
+      return Optional.empty();
+    }
   }
 
   private Optional<Channel> slack(OkHttpClient http, Duration budget) {

@@ -58,6 +58,9 @@ public final class ConfigKeys {
   public static final String LINEAR_API_URL = "linear.api-url";
   public static final String CHANNELS_BUDGET_SECONDS = "channels.budget-seconds";
   public static final String WEBHOOKS = "webhooks";
+  public static final String TELEGRAM_CHAT_ID = "telegram.chat-id";
+  public static final String TELEGRAM_APPROVERS = "telegram.approvers";
+  public static final String TELEGRAM_API_URL = "telegram.api-url";
   /** The phases a Linear issue can be moved to, as their key part: {@code linear.states.<phase>}, {@code linear.labels.<phase>}. */
   public static final List<String> LINEAR_PHASES =
       List.of("in-progress", "awaiting-approval", "in-review", "blocked", "needs-info");
@@ -133,7 +136,11 @@ public final class ConfigKeys {
       ConfigKey.of(CHANNELS_BUDGET_SECONDS, WHOLE, 15,
           "Most seconds one run event may take on all channels together (Telegram, Slack, email, webhooks)."),
       ConfigKey.of(WEBHOOKS, LIST, List.of(),
-          "Addresses that receive signed JSON run events (signing secret: AEGIS_WEBHOOK_SECRET).")));
+          "Addresses that receive signed JSON run events (signing secret: AEGIS_WEBHOOK_SECRET)."),
+      ConfigKey.of(TELEGRAM_CHAT_ID, STRING, null,
+          "Telegram chat the bot (token: TELEGRAM_BOT_TOKEN) tells of RCAs and pull requests; 'aegis setup telegram' finds it."),
+      ConfigKey.of(TELEGRAM_APPROVERS, LIST, List.of(), "Telegram user ids allowed to command Aegis from the chat."),
+      ConfigKey.of(TELEGRAM_API_URL, STRING, "https://api.telegram.org", "Telegram Bot API address (tests, a local Bot API server).")));
 
   /** {@code linear.states.<phase>}. */
   public static String linearState(String phase) {
