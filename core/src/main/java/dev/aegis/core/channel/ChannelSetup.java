@@ -111,6 +111,22 @@ public final class ChannelSetup {
     return telegramApi(http).map(api -> new TelegramChannel(api, chat.get(), budget.dividedBy(2)));
   }
 
+  /**
+   * Where Telegram commands are read, when Telegram is configured with approvers; without {@code
+   * telegram.approvers} nobody may command from Telegram, so nothing is read.
+   */
+  public Optional<TelegramInbox> telegramInbox() {
+    Optional<String> chat = config.text(ConfigKeys.TELEGRAM_CHAT_ID);
+    List<String> approvers = config.list(ConfigKeys.TELEGRAM_APPROVERS);
+    if (chat.isEmpty() || approvers.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration budget = budget();
+    OkHttpClient http = new OkHttpClient.Builder().connectTimeout(budget).readTimeout(budget).callTimeout(budget)
+        .retryOnConnectionFailure(false).build();
+    return telegramApi(http).map(api -> new TelegramInbox(api, chat.get(), approvers));
+  }
+
   /** The Bot API client for the configured token and {@code telegram.api-url}, when both are usable. */
   Optional<TelegramApi> telegramApi(OkHttpClient http) {
     Optional<String> token = secret(TELEGRAM_BOT_TOKEN);

@@ -48,6 +48,11 @@ public final class RunFlow {
     return commands.handle(existing(key), comment);
   }
 
+  /** A command from a channel (Telegram) for a run on this issue: see {@code CommandHandler#handleChannel}. */
+  public FlowResult channelCommand(IssueKey key, dev.aegis.core.channel.ChannelCommand command) {
+    return commands.handleChannel(existing(key), command);
+  }
+
   /**
    * Brings an issue Aegis already holds back in line: restores a phase label a crash left out, and resumes
    * planning or implementing when the job that held the run stopped reporting (its heartbeat is older than

@@ -91,13 +91,21 @@ final class Session implements AutoCloseable {
     return new RunFlow(new FlowContext(tracker, connection.code(), agent(), dispatchOnly, channels()));
   }
 
+  /** Where Telegram commands are read, when Telegram is configured with approvers. */
+  java.util.Optional<dev.aegis.core.channel.TelegramInbox> telegramInbox() {
+    return setup().telegramInbox();
+  }
+
+  private dev.aegis.core.channel.ChannelSetup setup() {
+    dev.aegis.core.policy.Redactor redactor = dev.aegis.core.policy.Secrets.fromEnvironment(request.environment(),
+        config.list(dev.aegis.core.config.ConfigKeys.SECRET_ENV), List.of()).redactor();
+    return new dev.aegis.core.channel.ChannelSetup(config, request.environment(), redactor, log::warn, random);
+  }
+
   /** The optional channels (Telegram, Slack, email, webhooks), built once per request. */
   synchronized dev.aegis.core.channel.Channels channels() {
     if (channels == null) {
-      dev.aegis.core.policy.Redactor redactor = dev.aegis.core.policy.Secrets.fromEnvironment(request.environment(),
-          config.list(dev.aegis.core.config.ConfigKeys.SECRET_ENV), List.of()).redactor();
-      channels = new dev.aegis.core.channel.ChannelSetup(config, request.environment(), redactor, log::warn, random)
-          .channels();
+      channels = setup().channels();
       if (!channels.isEmpty()) {
         log.line("Channels besides the tracker: " + String.join(", ", channels.names()));
       }
