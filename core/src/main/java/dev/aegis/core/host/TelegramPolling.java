@@ -49,6 +49,7 @@ final class TelegramPolling {
     }
     read.refusals().forEach(r -> log.line("Telegram: refused a command (" + r + ")"));
     List<FlowResult> out = new ArrayList<>();
+    long confirmUpTo = read.lastUpdateId();
     for (ChannelCommand c : read.commands()) {
       Optional<Target> target = find(c.command().runId());
       if (target.isEmpty()) {
@@ -59,8 +60,12 @@ final class TelegramPolling {
       try {
         r = flows.apply(target.get().tracker()).channelCommand(target.get().issue().key(), c);
       } catch (RuntimeException e) {
-        log.warn("Telegram command " + c.command().verb().word() + " " + c.command().runId() + " failed: " + e);
-        continue; // not confirmed as done: the run's state did not record it, a later pass may try again
+        log.warn("Telegram command " + c.command().verb().word() + " " + c.command().runId() + " failed (" + e
+            + "); the next scheduled run tries it again");
+        // neither it nor what came after it is confirmed: a later pass reads them again, in order, and the
+        // run's state skips those already carried out
+        confirmUpTo = Math.min(confirmUpTo, updateId(c) - 1);
+        break;
       }
       answer(c, text(c, r));
       if (r.status() != FlowResult.Status.NOTHING_TO_DO || !r.detail().equals("command already handled")) {
@@ -68,7 +73,7 @@ final class TelegramPolling {
       }
     }
     try {
-      inbox.confirm(read.lastUpdateId());
+      inbox.confirm(confirmUpTo);
     } catch (ChannelException e) {
       log.warn("Telegram updates could not be confirmed (" + e.getMessage() + "); the next pass reads them again and"
           + " finds them handled.");
@@ -76,6 +81,10 @@ final class TelegramPolling {
       Thread.currentThread().interrupt();
     }
     return out;
+  }
+
+  private static long updateId(ChannelCommand c) {
+    return Long.parseLong(c.id().substring(c.id().indexOf(':') + 1));
   }
 
   private static String text(ChannelCommand c, FlowResult r) {
