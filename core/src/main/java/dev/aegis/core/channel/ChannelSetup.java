@@ -24,6 +24,8 @@ public final class ChannelSetup {
   public static final String WEBHOOK_SECRET = "AEGIS_WEBHOOK_SECRET";
   /** The Slack incoming webhook's address (a secret: whoever has it can post to the channel). */
   public static final String SLACK_WEBHOOK_URL = "AEGIS_SLACK_WEBHOOK_URL";
+  /** The SMTP server, with its credentials: {@code smtps://user:password@host:465}. */
+  public static final String SMTP_URL = "AEGIS_SMTP_URL";
   /** The Telegram bot's token. */
   public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
 
@@ -49,6 +51,23 @@ public final class ChannelSetup {
     this.random = Objects.requireNonNull(random, "random");
   }
 
+  /**
+   * Secret values inside channel settings that the environment's own redaction would miss: the SMTP password
+   * on its own (the whole {@code AEGIS_SMTP_URL} is redacted already), percent-decoded.
+   */
+  public static List<String> secretParts(Map<String, String> environment) {
+    String url = environment.get(SMTP_URL);
+    if (url == null || url.isBlank()) {
+      return List.of();
+    }
+    try {
+      String password = EmailChannel.Server.parse(url).password();
+      return password == null ? List.of() : List.of(password);
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
   /** The channels configured here; {@link Channels#isEmpty()} when none is. */
   public Channels channels() {
     Duration budget = budget();
@@ -60,6 +79,7 @@ public final class ChannelSetup {
     List<Channel> out = new ArrayList<>();
     telegram(http, budget).ifPresent(out::add);
     slack(http, budget).ifPresent(out::add);
+    email(budget).ifPresent(out::add);
     out.addAll(webhooks(http, backoff));
     return new Channels(out, budget, redactor, warn);
   }
@@ -146,6 +166,39 @@ public final class ChannelSetup {
       warning("TELEGRAM_BOT_TOKEN is malformed (it looks like 123456:ABC-...), so Telegram is not used.");
       return Optional.empty();
     }
+  }
+
+  private Optional<Channel> email(Duration budget) {
+    Optional<String> url = secret(SMTP_URL);
+    List<String> to = config.list(ConfigKeys.EMAIL_TO);
+    if (url.isEmpty() && to.isEmpty()) {
+      return Optional.empty();
+    }
+    if (url.isEmpty() || to.isEmpty()) {
+      warning(url.isEmpty() ? "`email.to` is set but " + SMTP_URL + " is not, so no email is sent; set it (a secret)"
+          + " to smtps://user:password@host:465 or smtp://user:password@host:587"
+          : SMTP_URL + " is set but `email.to` is not, so no email is sent; list the addresses in `email.to`");
+      return Optional.empty();
+    }
+    try {
+      EmailChannel.Server server = EmailChannel.Server.parse(url.get());
+      String sender = config.text(ConfigKeys.EMAIL_FROM).orElse(server.user() == null ? "" : server.user());
+      if (!sender.contains("@")) {
+        warning("no sender address for email: set `email.from` (the SMTP user is not an address), so no email is sent");
+        return Optional.empty();
+      }
+      List<jakarta.mail.internet.InternetAddress> recipients = new ArrayList<>();
+      for (String a : to) {
+        recipients.add(EmailChannel.address(a));
+      }
+      return Optional.of(new EmailChannel(server, EmailChannel.address(sender), recipients, budget,
+          new java.util.Properties()));
+    } catch (IllegalArgumentException e) {
+      warning(e.getMessage() + "; no email is sent.");
+    } catch (jakarta.mail.internet.AddressException e) {
+      warning("`email.to` or `email.from` holds an address that is not one ('" + e.getRef() + "'), so no email is sent");
+    }
+    return Optional.empty();
   }
 
   private Optional<Channel> slack(OkHttpClient http, Duration budget) {

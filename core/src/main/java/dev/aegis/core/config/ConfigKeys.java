@@ -61,6 +61,8 @@ public final class ConfigKeys {
   public static final String TELEGRAM_CHAT_ID = "telegram.chat-id";
   public static final String TELEGRAM_APPROVERS = "telegram.approvers";
   public static final String TELEGRAM_API_URL = "telegram.api-url";
+  public static final String EMAIL_TO = "email.to";
+  public static final String EMAIL_FROM = "email.from";
   /** The phases a Linear issue can be moved to, as their key part: {@code linear.states.<phase>}, {@code linear.labels.<phase>}. */
   public static final List<String> LINEAR_PHASES =
       List.of("in-progress", "awaiting-approval", "in-review", "blocked", "needs-info");
@@ -140,7 +142,9 @@ public final class ConfigKeys {
       ConfigKey.of(TELEGRAM_CHAT_ID, STRING, null,
           "Telegram chat the bot (token: TELEGRAM_BOT_TOKEN) tells of RCAs and pull requests; 'aegis setup telegram' finds it."),
       ConfigKey.of(TELEGRAM_APPROVERS, LIST, List.of(), "Telegram user ids allowed to command Aegis from the chat."),
-      ConfigKey.of(TELEGRAM_API_URL, STRING, "https://api.telegram.org", "Telegram Bot API address (tests, a local Bot API server).")));
+      ConfigKey.of(TELEGRAM_API_URL, STRING, "https://api.telegram.org", "Telegram Bot API address (tests, a local Bot API server)."),
+      ConfigKey.of(EMAIL_TO, LIST, List.of(), "Addresses that get run events by email (server: AEGIS_SMTP_URL)."),
+      ConfigKey.of(EMAIL_FROM, STRING, null, "The sender of Aegis's email; defaults to the SMTP user when it is an address.")));
 
   /** {@code linear.states.<phase>}. */
   public static String linearState(String phase) {

@@ -98,7 +98,8 @@ final class Session implements AutoCloseable {
 
   private dev.aegis.core.channel.ChannelSetup setup() {
     dev.aegis.core.policy.Redactor redactor = dev.aegis.core.policy.Secrets.fromEnvironment(request.environment(),
-        config.list(dev.aegis.core.config.ConfigKeys.SECRET_ENV), List.of()).redactor();
+        config.list(dev.aegis.core.config.ConfigKeys.SECRET_ENV),
+        dev.aegis.core.channel.ChannelSetup.secretParts(request.environment())).redactor();
     return new dev.aegis.core.channel.ChannelSetup(config, request.environment(), redactor, log::warn, random);
   }
 
