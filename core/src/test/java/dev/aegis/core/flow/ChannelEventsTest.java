@@ -129,6 +129,45 @@ class ChannelEventsTest {
   }
 
   @Test
+  void whenTheTrackerUpdateFailsTheChannelsAreStillTold() {
+    world.engines.then(planning(calcPlan(Risk.LOW)));
+    world.claimAndPlan();
+    world.engines.then(fixingCalc());
+    IssueComment approval = world.post("maya", "/aegis proceed " + world.state().runId());
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    world.flowTracker = (dev.aegis.core.tracker.Tracker) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {dev.aegis.core.tracker.Tracker.class}, (proxy, method, args) -> {
+          if (down.get() && method.getName().equals("editComment")) {
+            throw new dev.aegis.core.tracker.TrackerException("GitHub is down", 502, "https://api.github.com");
+          }
+          try {
+            return method.invoke(world.tracker, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    // GitHub goes down right after the pull request is opened: the run's status comment cannot be written
+    world.codeHost = (dev.aegis.core.repo.CodeHost) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {dev.aegis.core.repo.CodeHost.class}, (proxy, method, args) -> {
+          try {
+            return method.invoke(world.code, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          } finally {
+            if (method.getName().equals("createPullRequest")) {
+              down.set(true);
+            }
+          }
+        });
+
+    assertThatThrownBy(() -> world.deliver(approval)).hasMessageContaining("GitHub is down");
+
+    assertThat(channel.kinds()).containsExactly(Kind.CLAIMED, Kind.PLANNED, Kind.APPROVED, Kind.PR_OPENED);
+    assertThat(channel.events().get(3).link()).isNotEmpty();
+    assertThat(world.code.pullRequestDrafts()).hasSize(1);
+  }
+
+  @Test
   void withoutChannelsTheStatusCommentRecordsNoAnnouncement() {
     world.channels = Channels.none();
     world.engines.then(planning(calcPlan(Risk.LOW)));

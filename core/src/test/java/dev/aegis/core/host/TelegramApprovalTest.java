@@ -67,6 +67,10 @@ class TelegramApprovalTest {
   }
 
   private HostResult scheduled() throws IOException {
+    return scheduled(Map.of());
+  }
+
+  private HostResult scheduled(Map<String, String> overrides) throws IOException {
     Map<String, String> env = new HashMap<>(Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString(),
         "AEGIS_RECORDS_DIR", tmp.resolve("records").toString()));
     Path file = Files.writeString(tmp.resolve("schedule" + lines.size() + ".json"), "{\"schedule\":\"*/10 * * * *\"}");
@@ -79,6 +83,7 @@ class TelegramApprovalTest {
     env.put("AEGIS_SLACK_WEBHOOK_URL", slack.url());
     env.put("AEGIS_WEBHOOKS", hooks.url());
     env.put("AEGIS_WEBHOOK_SECRET", HOOK_SECRET);
+    env.putAll(overrides);
     return entry.execute(new HostRequest(HostCommand.ACTION, null, null, false, null, Map.of(), env, world.workspace()),
         new RecordingLog(lines));
   }
@@ -126,6 +131,26 @@ class TelegramApprovalTest {
     assertThat(hooks.repeats()).isZero();
     assertThat(String.join("\n", lines)).doesNotContain(TOKEN).doesNotContain(HOOK_SECRET)
         .doesNotContain(slack.url());
+  }
+
+  @Test
+  void everyChannelDownOrHangingAtOnceLeavesTheRunRightOnTheTrackerWithinTheBudget() throws IOException {
+    hooks.hangNext(100);
+    String dead = "http://127.0.0.1:1";
+    long start = System.nanoTime();
+
+    HostResult r = scheduled(Map.of("AEGIS_TELEGRAM_API_URL", dead, "AEGIS_SLACK_WEBHOOK_URL", dead + "/services/x",
+        "AEGIS_CHANNELS_BUDGET_SECONDS", "2"));
+
+    assertThat(r.outcome()).isEqualTo(HostResult.Outcome.OK);
+    assertThat(status().state().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    assertThat(world.tracker().issue(ISSUE).orElseThrow().labels()).contains(Phase.AWAITING_APPROVAL.label());
+    // two events (claimed, planned), each bounded by the 2 s budget, plus the agent's own work
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+    assertThat(lines).filteredOn(l -> l.startsWith("WARN Channel telegram was not told run.planned")).hasSize(1);
+    assertThat(lines).filteredOn(l -> l.startsWith("WARN Channel slack was not told run.planned")).hasSize(1);
+    assertThat(lines).filteredOn(l -> l.startsWith("WARN Channel webhook 127.0.0.1")).hasSize(2);
+    assertThat(lines).filteredOn(l -> l.startsWith("WARN Telegram commands could not be read")).hasSize(1);
   }
 
   @Test
