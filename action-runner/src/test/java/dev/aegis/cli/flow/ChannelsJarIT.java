@@ -9,6 +9,10 @@ import dev.aegis.testkit.channels.WebhookReceiver;
 import dev.aegis.testkit.github.FakeIssue;
 import dev.aegis.testkit.model.ScriptedModelServer;
 import dev.aegis.testkit.telegram.FakeTelegram;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The channels end to end through the jar: the RCA goes to Telegram, Slack and a signed webhook; an approval
+ * The channels end to end through the jar: the RCA goes to Telegram, Slack, email (a real SMTP server over TLS)
+ * and a signed webhook; an approval
  * from an allowed Telegram user is read by the next scheduled job and opens the pull request; a stranger's
  * approval is refused once; every event is told once; and with every channel down the run still ends right.
  */
@@ -30,9 +35,46 @@ class ChannelsJarIT extends InJarWorld {
   private final FakeTelegram telegram = FakeTelegram.start(TOKEN, Clock.systemUTC()).chat(CHAT);
   private final FakeSlackWebhook slack = FakeSlackWebhook.start();
   private final WebhookReceiver hooks = WebhookReceiver.start(HOOK_SECRET);
+  private static final String SMTP_PASSWORD = "smtp-jar-pass-0123";
+  private GreenMail mail;
+  private Path trustStore;
+
+  /**
+   * A real SMTP server taking TLS on a certificate made for 127.0.0.1 here (GreenMail's bundled one names no
+   * host, and Aegis checks the server's identity); the jar trusts it through its JVM's trust store.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void startMail() throws Exception {
+    Path dir = java.nio.file.Files.createDirectories(tmp.resolve("tls"));
+    Path keys = dir.resolve("smtp.p12");
+    trustStore = dir.resolve("trust.p12");
+    Path cert = dir.resolve("smtp.crt");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    exec(keytool, "-genkeypair", "-alias", "smtp", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1", "-keystore", keys.toString(), "-storetype", "PKCS12",
+        "-storepass", "changeit", "-keypass", "changeit");
+    exec(keytool, "-exportcert", "-alias", "smtp", "-keystore", keys.toString(), "-storepass", "changeit",
+        "-file", cert.toString());
+    exec(keytool, "-importcert", "-noprompt", "-alias", "smtp", "-file", cert.toString(), "-keystore",
+        trustStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+    System.setProperty("greenmail.tls.keystore.file", keys.toString());
+    System.setProperty("greenmail.tls.keystore.password", "changeit");
+    mail = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+    mail.start();
+    mail.setUser("aegis@example.com", "aegis@example.com", SMTP_PASSWORD);
+  }
+
+  private static void exec(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new AssertionError(String.join(" ", command) + " failed: " + out);
+    }
+  }
 
   @AfterEach
   void stopChannels() {
+    mail.stop();
     telegram.close();
     slack.close();
     hooks.close();
@@ -47,6 +89,9 @@ class ChannelsJarIT extends InJarWorld {
     env.put("AEGIS_SLACK_WEBHOOK_URL", slack.url());
     env.put("AEGIS_WEBHOOKS", hooks.url());
     env.put("AEGIS_WEBHOOK_SECRET", HOOK_SECRET);
+    env.put("AEGIS_SMTP_URL", "smtps://aegis%40example.com:" + SMTP_PASSWORD + "@127.0.0.1:" + mail.getSmtps().getPort());
+    env.put("AEGIS_EMAIL_TO", "dana@example.com");
+    env.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStorePassword=changeit");
     return env;
   }
 
@@ -103,6 +148,7 @@ class ChannelsJarIT extends InJarWorld {
     down.put("AEGIS_TELEGRAM_API_URL", "http://127.0.0.1:1");
     down.put("AEGIS_SLACK_WEBHOOK_URL", slack.removedUrl());
     down.put("AEGIS_CHANNELS_BUDGET_SECONDS", "2");
+    down.put("AEGIS_SMTP_URL", "smtps://aegis%40example.com:wrong-pass-999@127.0.0.1:" + mail.getSmtps().getPort());
     hooks.failNext(503, 503, 503, 503, 503, 503, 503, 503);
 
     Job.Result r = world.run("issues", world.labeled(), world.scripted("plan", Scripts.PLAN), down)
@@ -111,7 +157,9 @@ class ChannelsJarIT extends InJarWorld {
     world.assertConverged(Phase.AWAITING_APPROVAL, 0);
     assertThat(world.statusText()).contains("root-cause analysis: awaiting approval");
     assertThat(r.output()).contains("Channel telegram was not told run.planned", "Channel slack was not told run.planned",
-        "no_service", "HTTP 503 after 4 attempts");
-    assertThat(unmasked(r)).doesNotContain(slack.removedUrl());
+        "no_service", "HTTP 503 after 4 attempts", "Channel email was not told run.planned",
+        "refused the login of aegis@example.com");
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    assertThat(unmasked(r)).doesNotContain(slack.removedUrl()).doesNotContain("wrong-pass-999");
   }
 }
