@@ -29,6 +29,10 @@ public final class ChannelSetup {
   /** The Telegram bot's token. */
   public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
 
+  /** The environment variables that carry the channels' secrets (never configuration keys). */
+  public static final List<String> SECRET_VARIABLES =
+      List.of(TELEGRAM_BOT_TOKEN, SLACK_WEBHOOK_URL, WEBHOOK_SECRET, SMTP_URL);
+
   private final AegisConfig config;
   private final Map<String, String> environment;
   private final Redactor redactor;
