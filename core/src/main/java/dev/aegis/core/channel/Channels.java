@@ -24,6 +24,7 @@ public final class Channels {
   private final Duration budget;
   private final Redactor redactor;
   private final Consumer<String> log;
+  private final List<Delivery> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param channels the channels to tell
@@ -49,6 +50,11 @@ public final class Channels {
   /** True when no channel is configured. */
   public boolean isEmpty() {
     return channels.isEmpty();
+  }
+
+  /** Every delivery that failed so far, for the run report; each was reported to the log once already. */
+  public List<Delivery> failures() {
+    return List.copyOf(failures);
   }
 
   /** True when some channel is told events of this kind. */
@@ -112,6 +118,7 @@ public final class Channels {
       sending.cancel(true);
       d = new Delivery(name, Delivery.Status.FAILED, "interrupted");
     }
+    failures.add(new Delivery(name, d.status(), event.kind().wire() + " of run " + event.runId() + ": " + d.detail()));
     try {
       log.accept("Channel " + name + " was not told " + event.kind().wire() + " of run " + event.runId() + ": "
           + d.detail() + " (the issue's status comment has it)");

@@ -129,6 +129,13 @@ final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    if (channels != null && !channels.failures().isEmpty()) {
+      StringBuilder md = new StringBuilder("### Channels not told\n\nThe issue's comments have everything; these"
+          + " optional channels missed an event (see the warnings above):\n\n");
+      channels.failures().forEach(d -> md.append("- ").append(d.channel()).append(": ")
+          .append(d.detail().replace("\n", " ").replace("|", "\\|")).append('\n'));
+      log.summary(md.toString());
+    }
     connection.close();
   }
 }

@@ -45,6 +45,7 @@ class TelegramApprovalTest {
   private DemoWorld world;
   private CoreEntry entry;
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final List<String> summaries = new CopyOnWriteArrayList<>();
   private final FakeTelegram telegram = FakeTelegram.start(TOKEN, Clock.systemUTC()).chat(CHAT);
   private final FakeSlackWebhook slack = FakeSlackWebhook.start();
   private final WebhookReceiver hooks = WebhookReceiver.start(HOOK_SECRET);
@@ -85,7 +86,34 @@ class TelegramApprovalTest {
     env.put("AEGIS_WEBHOOK_SECRET", HOOK_SECRET);
     env.putAll(overrides);
     return entry.execute(new HostRequest(HostCommand.ACTION, null, null, false, null, Map.of(), env, world.workspace()),
-        new RecordingLog(lines));
+        new SummaryLog(new RecordingLog(lines), summaries));
+  }
+
+  /** The recording log, with the job summary kept too. */
+  private record SummaryLog(RecordingLog lines, List<String> summaries) implements HostLog {
+    @Override
+    public void line(String text) {
+      lines.line(text);
+    }
+
+    @Override
+    public void warn(String text) {
+      lines.warn(text);
+    }
+
+    @Override
+    public void group(String title) {}
+
+    @Override
+    public void endGroup() {}
+
+    @Override
+    public void mask(String secret) {}
+
+    @Override
+    public void summary(String markdown) {
+      summaries.add(markdown);
+    }
   }
 
   private StatusComment status() {
@@ -151,6 +179,8 @@ class TelegramApprovalTest {
     assertThat(lines).filteredOn(l -> l.startsWith("WARN Channel slack was not told run.planned")).hasSize(1);
     assertThat(lines).filteredOn(l -> l.startsWith("WARN Channel webhook 127.0.0.1")).hasSize(2);
     assertThat(lines).filteredOn(l -> l.startsWith("WARN Telegram commands could not be read")).hasSize(1);
+    assertThat(summaries).anySatisfy(md -> assertThat(md).startsWith("### Channels not told")
+        .contains("- telegram: run.planned of run ", "- slack: run.planned", "- webhook 127.0.0.1"));
   }
 
   @Test
