@@ -37,20 +37,24 @@ import java.util.zip.ZipInputStream;
  *
  * <pre>
  *   java -jar benchmarks/target/aegis-benchmarks.jar search [--tree DIR] [--runs N] [--pattern REGEX]...
+ *   java -jar benchmarks/target/aegis-benchmarks.jar steps [--steps N] [--wire chat|responses|anthropic] [--nagle]
+ *   java -jar benchmarks/target/aegis-benchmarks.jar memory [--jar JAR] [--tree DIR] [--runs N]
  *   java -jar benchmarks/target/aegis-benchmarks.jar startup --jar action-runner/target/aegis.jar [--runs N]
  * </pre>
  *
  * {@code search} runs Aegis's {@code search} tool through the real agent loop (an in-process scripted model
  * asks for each search), so each figure is the harness time of a whole step, model excluded; beside it the
  * same pattern with ripgrep and {@code git grep} when they are installed, and whether Aegis found the same
- * lines as ripgrep. Without {@code --tree} it builds one: the running JDK's {@code src.zip} unpacked and
+ * lines as ripgrep. {@code steps} times one {@code read_file} step of the loop over loopback against a
+ * scripted model server ({@link StepBench}); {@code memory} the peak resident memory of the jar for a whole run
+ * ({@link MemoryBench}). Without {@code --tree} it builds one: the running JDK's {@code src.zip} unpacked and
  * committed to a git repository (about 15,000 files for JDK 25). {@code startup} times the jar's
  * {@code --version}, {@code pickup --dry-run --demo} and {@code action} up to its first request, with plain
  * {@code java -jar}, with the flags {@code action.yml} passes, and with those and an AppCDS archive.
  */
 public final class Bench {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> DEFAULT_PATTERNS =
+  static final List<String> DEFAULT_PATTERNS =
       List.of("NullPointerException", "static final int [A-Z_]+ = 0x", "(?i)deprecated", "TODO");
 
   private Bench() {}
@@ -60,10 +64,16 @@ public final class Bench {
     String what = rest.isEmpty() ? "" : rest.remove(0);
     switch (what) {
       case "search" -> search(option(rest, "--tree"), Integer.parseInt(option(rest, "--runs", "5")), patterns(rest));
+      case "steps" -> StepBench.run(Integer.parseInt(option(rest, "--steps", "50")),
+          wires(option(rest, "--wire", "all")), rest.contains("--nagle"));
+      case "memory" -> MemoryBench.run(Path.of(option(rest, "--jar", "action-runner/target/aegis.jar")).toAbsolutePath(),
+          option(rest, "--tree") == null ? jdkTree() : Path.of(option(rest, "--tree")).toAbsolutePath(),
+          Integer.parseInt(option(rest, "--runs", "3")));
       case "startup" -> startup(Path.of(option(rest, "--jar", "action-runner/target/aegis.jar")).toAbsolutePath(),
           Integer.parseInt(option(rest, "--runs", "5")));
       default -> {
-        System.err.println("usage: search [--tree DIR] [--runs N] [--pattern REGEX]... | startup --jar JAR [--runs N]");
+        System.err.println("usage: search [--tree DIR] [--runs N] [--pattern REGEX]... | steps [--steps N] [--wire chat|responses|anthropic] [--nagle]"
+            + " | memory [--jar JAR] [--tree DIR] [--runs N] | startup --jar JAR [--runs N]");
         System.exit(2);
       }
     }
@@ -358,7 +368,7 @@ public final class Bench {
   }
 
   /** The running JDK's sources, unpacked once under target/bench-tree and committed to git. */
-  private static Path jdkTree() throws IOException, InterruptedException {
+  static Path jdkTree() throws IOException, InterruptedException {
     Path root = Path.of("benchmarks", "target", "bench-tree").toAbsolutePath();
     if (Files.isDirectory(root.resolve(".git"))) {
       return root;
@@ -396,13 +406,17 @@ public final class Bench {
     }
   }
 
+  static String countFilesText(Path root) throws IOException {
+    return String.format("%,d", countFiles(root));
+  }
+
   private static long countFiles(Path root) throws IOException {
     try (var files = Files.walk(root)) {
       return files.filter(Files::isRegularFile).filter(p -> !root.relativize(p).startsWith(".git")).count();
     }
   }
 
-  private static String peakMemory() {
+  static String peakMemory() {
     try {
       return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
           .map(l -> l.replaceAll("\\s+", " ").substring(6).trim()).findFirst().orElse("unknown");
@@ -428,6 +442,21 @@ public final class Bench {
       }
     }
     return out.isEmpty() ? DEFAULT_PATTERNS : out;
+  }
+
+  /** The {@code provider/model} of each wire {@code steps} is asked for. */
+  private static List<String> wires(String wire) {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("chat", "openai/gpt-bench");
+    all.put("responses", "openai-responses/gpt-bench");
+    all.put("anthropic", "anthropic/claude-bench");
+    if (wire.equals("all")) {
+      return List.copyOf(all.values());
+    }
+    if (!all.containsKey(wire)) {
+      throw new IllegalArgumentException("--wire is one of " + all.keySet() + " or all, not " + wire);
+    }
+    return List.of(all.get(wire));
   }
 
   private static String cap(String s) {

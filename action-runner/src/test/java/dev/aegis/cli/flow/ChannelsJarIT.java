@@ -157,7 +157,7 @@ class ChannelsJarIT extends InJarWorld {
     world.assertConverged(Phase.AWAITING_APPROVAL, 0);
     assertThat(world.statusText()).contains("root-cause analysis: awaiting approval");
     assertThat(r.output()).contains("Channel telegram was not told run.planned", "Channel slack was not told run.planned",
-        "no_service", "HTTP 503 after 4 attempts", "Channel email was not told run.planned",
+        "no_service", "Channel webhook 127.0.0.1", "Channel email was not told run.planned",
         "refused the login of aegis@example.com");
     assertThat(mail.getReceivedMessages()).isEmpty();
     assertThat(unmasked(r)).doesNotContain(slack.removedUrl()).doesNotContain("wrong-pass-999");

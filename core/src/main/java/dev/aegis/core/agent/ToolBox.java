@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.agent.ToolArgs.ToolError;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.model.ToolCall;
 import dev.aegis.core.policy.PolicyException;
 import dev.aegis.core.policy.Redactor;
@@ -15,16 +16,26 @@ import java.io.UncheckedIOException;
  * refusals and failures all come back as tool errors it can read. Output is redacted, then capped.
  */
 final class ToolBox {
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
   private final FileTools files;
   private final SearchTool search;
   private final CommandTools commands;
   private final FinishTool finish;
   private final Redactor redactor;
   private final int maxOutputChars;
+  private final McpTools mcp;
+  private final java.time.Duration mcpTimeout;
 
   ToolBox(FileTools files, SearchTool search, CommandTools commands, FinishTool finish, Redactor redactor,
       int maxOutputChars) {
+    this(files, search, commands, finish, redactor, maxOutputChars, McpTools.NONE, java.time.Duration.ofMinutes(5));
+  }
+
+  /** @param mcp the MCP servers' tools, offered as {@code server__tool}, each call capped at {@code mcpTimeout} */
+  ToolBox(FileTools files, SearchTool search, CommandTools commands, FinishTool finish, Redactor redactor,
+      int maxOutputChars, McpTools mcp, java.time.Duration mcpTimeout) {
+    this.mcp = mcp;
+    this.mcpTimeout = mcpTimeout;
     this.files = files;
     this.search = search;
     this.commands = commands;
@@ -71,8 +82,10 @@ final class ToolBox {
       case "run_command" -> ToolOutcome.ok(commands.run(args));
       case "git_diff" -> ToolOutcome.ok(commands.diff(args));
       case "finish" -> ToolOutcome.finished("report accepted", finish.finish(args));
-      default -> ToolOutcome.error("there is no tool '" + name + "'; the tools are: "
-          + String.join(", ", Prompts.TOOLS) + ", finish");
+      default -> mcp.has(name) ? ToolOutcome.ok(mcp.call(name, args.node(), mcpTimeout))
+          : ToolOutcome.error("there is no tool '" + name + "'; the tools are: " + String.join(", ", Prompts.TOOLS)
+              + ", finish" + (mcp.specs().isEmpty() ? "" : ", " + String.join(", ",
+                  mcp.specs().stream().map(dev.aegis.core.model.ToolSpec::name).toList())));
     };
   }
 }

@@ -2,6 +2,7 @@ package dev.aegis.core.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.policy.Redactor;
 import java.io.Closeable;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ public final class AuditLog implements Closeable {
   /** The {@code prev} of the first entry. */
   public static final String GENESIS = "0".repeat(64);
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
   private final JsonLines out;
   private final Clock clock;
   private final Redactor redactor;

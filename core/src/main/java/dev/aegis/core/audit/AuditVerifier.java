@@ -3,6 +3,7 @@ package dev.aegis.core.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ public final class AuditVerifier {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the audit log " + file, e);
     }
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = Mappers.JSON;
     String previous = AuditLog.GENESIS;
     int count = 0;
     for (int i = 0; i < lines.size(); i++) {

@@ -2,6 +2,7 @@ package dev.aegis.core.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.policy.Redactor;
 import java.io.Closeable;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import java.util.Map;
  * string redacted. The full story for a human; the {@link AuditLog} is the tamper-evident summary.
  */
 public final class Transcript implements Closeable {
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
   private final JsonLines out;
   private final Clock clock;
   private final Redactor redactor;

@@ -25,7 +25,7 @@ final class SlackChannel implements Channel {
   static final Set<RunEvent.Kind> KINDS =
       Set.of(RunEvent.Kind.PLANNED, RunEvent.Kind.PR_OPENED, RunEvent.Kind.BLOCKED, RunEvent.Kind.STOPPED);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = dev.aegis.core.json.Mappers.JSON;
 
   private final HttpUrl url;
   private final OkHttpClient http;

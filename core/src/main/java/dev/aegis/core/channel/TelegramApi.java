@@ -22,7 +22,7 @@ import okhttp3.Response;
  */
 final class TelegramApi {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = dev.aegis.core.json.Mappers.JSON;
 
   private final HttpUrl api;
   private final String token;

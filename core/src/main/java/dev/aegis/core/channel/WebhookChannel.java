@@ -31,7 +31,7 @@ final class WebhookChannel implements Channel {
   static final String DELIVERY = "X-Aegis-Delivery";
   static final String SIGNATURE = "X-Aegis-Signature-256";
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = dev.aegis.core.json.Mappers.JSON;
 
   private final HttpUrl url;
   private final byte[] secret;

@@ -8,6 +8,7 @@ import dev.aegis.core.host.HostCommand;
 import dev.aegis.core.host.HostLog;
 import dev.aegis.core.host.HostRequest;
 import dev.aegis.core.host.HostResult;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.repo.PullRequestDraft;
 import dev.aegis.core.run.RunLedger;
@@ -40,7 +41,7 @@ public final class Demo {
   private final Map<String, String> processEnv;
   private final Clock clock;
   private final CommandSandbox sandbox;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
   private int events;
 
   public Demo(Path dir, Map<String, String> processEnv, Clock clock, CommandSandbox sandbox) {

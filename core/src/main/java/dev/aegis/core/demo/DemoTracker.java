@@ -1,7 +1,7 @@
 package dev.aegis.core.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueKey;
@@ -50,7 +50,7 @@ public final class DemoTracker {
       if (in == null) {
         throw new IllegalStateException("the demo issues are missing from the Aegis jar");
       }
-      return new ObjectMapper().readTree(in);
+      return Mappers.JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegis.core.event.GitHubEvent.Sender;
+import dev.aegis.core.json.Mappers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 public final class GitHubEvents {
   private static final int MAX_PAYLOAD_CHARS = 25 * 1024 * 1024;
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
 
   /**
    * Parses a payload.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegis.core.agent.Evidence;
 import dev.aegis.core.agent.PlanReport;
 import dev.aegis.core.agent.Risk;
+import dev.aegis.core.json.Mappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * another job, works from exactly the plan the maintainer approved.
  */
 final class PlanCodec {
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
 
   String write(PlanReport plan) {
     ObjectNode n = json.createObjectNode();

@@ -1,6 +1,7 @@
 package dev.aegis.core.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Map;
 abstract sealed class HttpModelClient implements ModelClient
     permits AnthropicClient, OpenAiChatClient, OpenAiResponsesClient {
   final ModelClients.Endpoint endpoint;
-  final ObjectMapper json = new ObjectMapper();
+  final ObjectMapper json = Mappers.JSON;
   final JsonHttp http;
 
   HttpModelClient(ModelClients.Endpoint endpoint, ModelSettings settings) {

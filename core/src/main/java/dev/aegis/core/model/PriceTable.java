@@ -1,7 +1,7 @@
 package dev.aegis.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ public final class PriceTable {
       if (in == null) {
         throw new IllegalStateException("prices.json is missing from the Aegis jar");
       }
-      return new PriceTable(read(new ObjectMapper().readTree(in)));
+      return new PriceTable(read(Mappers.JSON.readTree(in)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled prices.json", e);
     }
@@ -45,7 +45,7 @@ public final class PriceTable {
   public static PriceTable withOverrides(Path file) {
     Map<String, Price> merged = new HashMap<>(bundled().prices);
     try {
-      merged.putAll(read(new ObjectMapper().readTree(file.toFile())));
+      merged.putAll(read(Mappers.JSON.readTree(file.toFile())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the price table " + file + ": " + e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package dev.aegis.core.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class ScriptedModelClient implements ModelClient {
   }
 
   static ScriptedModelClient load(String id, String name, Path dir) {
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = Mappers.JSON;
     String resource = "scripts/" + name + ".json";
     try (InputStream in = ScriptedModelClient.class.getResourceAsStream(resource)) {
       if (in != null) {

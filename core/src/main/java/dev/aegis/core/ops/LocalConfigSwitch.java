@@ -2,9 +2,9 @@ package dev.aegis.core.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.aegis.core.config.ConfigKeys;
 import dev.aegis.core.config.ConfigLoader;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ final class LocalConfigSwitch {
   private static final Pattern LINE = Pattern.compile(
       "^(?<key>max-concurrent-runs|\"max-concurrent-runs\"|'max-concurrent-runs')(?<colon>[ \\t]*:[ \\t]*)"
           + "(?<value>[^#\\s](?:[^#]*[^#\\s])?)?(?<gap>[ \\t]*)(?<comment>#.*)?$");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = Mappers.YAML;
 
   private LocalConfigSwitch() {}
 

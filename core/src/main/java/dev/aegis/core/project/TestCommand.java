@@ -1,7 +1,7 @@
 package dev.aegis.core.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public final class TestCommand {
       return false;
     }
     try {
-      JsonNode test = new ObjectMapper().readTree(packageJson.toFile()).path("scripts").path("test");
+      JsonNode test = Mappers.JSON.readTree(packageJson.toFile()).path("scripts").path("test");
       return test.isTextual() && !test.asText().contains("no test specified");
     } catch (IOException e) {
       return false;

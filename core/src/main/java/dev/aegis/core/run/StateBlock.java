@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.tracker.IssueKey;
 import dev.aegis.core.tracker.Phase;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class StateBlock {
   private static final Pattern BLOCK = Pattern.compile("<!-- aegis:state (\\{.*?\\}) -->", Pattern.DOTALL);
   private static final int VERSION = 1;
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
 
   /** The block for {@code state}, to append to a comment body. */
   public String write(RunState state) {

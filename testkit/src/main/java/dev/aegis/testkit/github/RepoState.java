@@ -41,6 +41,7 @@ final class RepoState {
   private final Map<String, VariableRec> variables = new TreeMap<>();
   private int lastNumber;
   private volatile boolean hidden;
+  private volatile boolean actionsMayCreatePullRequests = true;
 
   RepoState(String owner, String name, GitStore git, AtomicLong ids, Clock clock) {
     this.id = ids.incrementAndGet();
@@ -256,6 +257,15 @@ final class RepoState {
 
   void setPrivate(boolean value) {
     hidden = value;
+  }
+
+  /** The setting "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General). */
+  boolean actionsMayCreatePullRequests() {
+    return actionsMayCreatePullRequests;
+  }
+
+  void setActionsMayCreatePullRequests(boolean value) {
+    actionsMayCreatePullRequests = value;
   }
 
   // ---- Actions variables (names are case-insensitive; GitHub stores them upper case)

@@ -2,6 +2,7 @@ package dev.aegis.core.tracker.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.tracker.TrackerException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import org.kohsuke.github.HttpException;
  * to do next. Messages never contain the token: they are built from the URL and GitHub's own message.
  */
 final class Failures {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Mappers.JSON;
 
   private final String repository;
   private final String apiUrl;

@@ -3,6 +3,7 @@ package dev.aegis.core.tracker.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -27,20 +28,21 @@ import okhttp3.ResponseBody;
  * client, cache and retries as hub4j's calls. GETs revalidate cached answers with {@code If-None-Match}.
  */
 final class Rest {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Mappers.JSON;
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final CacheControl REVALIDATE = new CacheControl.Builder().maxAge(0, TimeUnit.SECONDS).build();
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
   private final OkHttpClient client;
   private final HttpUrl root;
-  private final String authorization;
+  private final java.util.function.Supplier<String> token;
   private final Clock clock;
 
-  Rest(OkHttpClient client, URI apiUrl, String token, Clock clock) {
+  /** @param token the token for each request (an App's installation token is replaced before it expires) */
+  Rest(OkHttpClient client, URI apiUrl, java.util.function.Supplier<String> token, Clock clock) {
     this.client = client;
     this.root = HttpUrl.get(apiUrl.toString());
-    this.authorization = "token " + token;
+    this.token = token;
     this.clock = clock;
   }
 
@@ -92,7 +94,7 @@ final class Rest {
 
   private Request.Builder request(HttpUrl url) {
     return new Request.Builder().url(url)
-        .header("Authorization", authorization)
+        .header("Authorization", "token " + token.get())
         .header("Accept", "application/vnd.github+json")
         .header("X-GitHub-Api-Version", "2022-11-28")
         .header("User-Agent", "aegis");

@@ -1,7 +1,7 @@
 package dev.aegis.core.tracker.linear;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.Issue;
 import dev.aegis.core.tracker.IssueComment;
@@ -37,7 +37,7 @@ final class DefaultLinearTracker implements LinearTracker {
 
   DefaultLinearTracker(LinearSettings settings, LinearRuntime runtime) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.graphQl = new LinearGraphQl(settings.connection(), runtime, new ObjectMapper());
+    this.graphQl = new LinearGraphQl(settings.connection(), runtime, Mappers.JSON);
     this.pages = new Pages(graphQl, runtime.pageSize(), settings.connection().endpoint().toString());
     this.catalog = new LinearCatalog(settings, pages);
     this.people = new LinearPeople(settings, graphQl, pages);

@@ -2,6 +2,7 @@ package dev.aegis.core.tracker.linear;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.tracker.IssueKey;
 import dev.aegis.core.tracker.IssueRecord;
 import dev.aegis.core.tracker.IssueRecords;
@@ -41,7 +42,7 @@ final class LinearRecords implements IssueRecords {
   private final LinearPeople people;
   private final RecordSeal seal;
   private final String endpoint;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
 
   LinearRecords(LinearGraphQl graphQl, Pages pages, LinearPeople people, LinearConnection connection) {
     this.graphQl = graphQl;

@@ -1,6 +1,6 @@
 package dev.aegis.core.tracker.linear;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.tracker.IssueKey;
 import dev.aegis.core.tracker.Tracker;
 import java.util.List;
@@ -32,7 +32,7 @@ public interface LinearTracker extends Tracker {
    * from ({@link LinearTeam#pick}).
    */
   static List<LinearTeam> teams(LinearConnection connection, LinearRuntime runtime) {
-    LinearGraphQl graphQl = new LinearGraphQl(connection, runtime, new ObjectMapper());
+    LinearGraphQl graphQl = new LinearGraphQl(connection, runtime, Mappers.JSON);
     return LinearCatalog.teams(new Pages(graphQl, runtime.pageSize(), connection.endpoint().toString()));
   }
 

@@ -1,7 +1,7 @@
 package dev.aegis.core.tracker.linear;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import dev.aegis.core.tracker.linear.LinearWebhookEvent.Actor;
 import dev.aegis.core.tracker.linear.LinearWebhookEvent.CommentData;
 import dev.aegis.core.tracker.linear.LinearWebhookEvent.IssueData;
@@ -112,7 +112,7 @@ public final class LinearWebhooks {
 
   private static JsonNode parse(byte[] rawBody) {
     try {
-      JsonNode body = new ObjectMapper().readTree(rawBody);
+      JsonNode body = Mappers.JSON.readTree(rawBody);
       if (body == null || !body.isObject()) {
         throw new LinearWebhookException(Reason.MALFORMED, "the webhook body is not a JSON object");
       }

@@ -2,6 +2,7 @@ package dev.aegis.core.tracker.linear;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.json.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -26,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class RecordSeal {
   private static final String VERSION = "aegis-record-1";
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Mappers.JSON;
   private final byte[] key;
 
   RecordSeal(String apiKey) {
