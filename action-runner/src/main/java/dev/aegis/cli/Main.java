@@ -21,7 +21,8 @@ public final class Main implements Runnable {
   /** Every subcommand, in the order help lists them. */
   static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, PickupCommand.class, ActionCommand.class,
       InitCommand.class, RunCommand.class, AuditCommand.class, StatusCommand.class, RunsCommand.class,
-      RecoverCommand.class, PauseCommand.class, ResumeCommand.class, DisconnectCommand.class, LinearCommand.class);
+      RecoverCommand.class, PauseCommand.class, ResumeCommand.class, DisconnectCommand.class, LinearCommand.class,
+      SetupCommand.class);
 
   private final CliContext ctx;
 

@@ -40,6 +40,7 @@ class ActionYmlTest {
     List<String> known = new ArrayList<>(ConfigKeys.all().stream().map(ConfigKey::environmentVariable).toList());
     known.add("AEGIS_DRY_RUN"); // consumed by the step itself, unset before the jar runs
     known.add(dev.aegis.core.model.ModelClients.NEUTRAL_KEY_VARIABLE); // a secret, read by the model clients
+    known.addAll(dev.aegis.core.channel.ChannelSetup.SECRET_VARIABLES); // secrets, read by the channels
     known.addAll(List.of("AEGIS_GITHUB_APP_ID", "AEGIS_GITHUB_APP_KEY")); // a GitHub App, read by the connector
     runStep().path("env").fieldNames().forEachRemaining(name -> {
       if (name.startsWith("AEGIS_")) {

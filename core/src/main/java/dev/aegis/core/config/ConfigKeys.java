@@ -59,6 +59,13 @@ public final class ConfigKeys {
   public static final String LINEAR_APPROVERS = "linear.approvers";
   public static final String LINEAR_IDENTITY = "linear.identity";
   public static final String LINEAR_API_URL = "linear.api-url";
+  public static final String CHANNELS_BUDGET_SECONDS = "channels.budget-seconds";
+  public static final String WEBHOOKS = "webhooks";
+  public static final String TELEGRAM_CHAT_ID = "telegram.chat-id";
+  public static final String TELEGRAM_APPROVERS = "telegram.approvers";
+  public static final String TELEGRAM_API_URL = "telegram.api-url";
+  public static final String EMAIL_TO = "email.to";
+  public static final String EMAIL_FROM = "email.from";
   /** The phases a Linear issue can be moved to, as their key part: {@code linear.states.<phase>}, {@code linear.labels.<phase>}. */
   public static final List<String> LINEAR_PHASES =
       List.of("in-progress", "awaiting-approval", "in-review", "blocked", "needs-info");
@@ -136,7 +143,17 @@ public final class ConfigKeys {
       ConfigKey.of(LINEAR_APPROVERS, LIST, List.of(),
           "Linear emails or user ids allowed to command Aegis from Linear comments (Linear has no repository roles)."),
       ConfigKey.of(LINEAR_IDENTITY, STRING, null, "Email or user id LINEAR_API_KEY must belong to (a safety check)."),
-      ConfigKey.of(LINEAR_API_URL, STRING, "https://api.linear.app/graphql", "Linear GraphQL endpoint (proxies, tests).")));
+      ConfigKey.of(LINEAR_API_URL, STRING, "https://api.linear.app/graphql", "Linear GraphQL endpoint (proxies, tests)."),
+      ConfigKey.of(CHANNELS_BUDGET_SECONDS, WHOLE, 15,
+          "Most seconds one run event may take on all channels together (Telegram, Slack, email, webhooks)."),
+      ConfigKey.of(WEBHOOKS, LIST, List.of(),
+          "Addresses that receive signed JSON run events (signing secret: AEGIS_WEBHOOK_SECRET)."),
+      ConfigKey.of(TELEGRAM_CHAT_ID, STRING, null,
+          "Telegram chat the bot (token: TELEGRAM_BOT_TOKEN) tells of RCAs and pull requests; 'aegis setup telegram' finds it."),
+      ConfigKey.of(TELEGRAM_APPROVERS, LIST, List.of(), "Telegram user ids allowed to command Aegis from the chat."),
+      ConfigKey.of(TELEGRAM_API_URL, STRING, "https://api.telegram.org", "Telegram Bot API address (tests, a local Bot API server)."),
+      ConfigKey.of(EMAIL_TO, LIST, List.of(), "Addresses that get run events by email (server: AEGIS_SMTP_URL)."),
+      ConfigKey.of(EMAIL_FROM, STRING, null, "The sender of Aegis's email; defaults to the SMTP user when it is an address.")));
 
   /** {@code linear.states.<phase>}. */
   public static String linearState(String phase) {

@@ -107,6 +107,39 @@ final class CommandHandler {
     };
   }
 
+  /**
+   * A command from a channel (Telegram): the channel has checked the person (its approvers) and the chat; here
+   * the run must exist on this issue, the command must be new, and an approval must be newer than the plan
+   * it approves. Then it is carried out exactly as the same comment would be. A refusal comes back as
+   * {@link FlowResult.Status#REFUSED} with the polite text for the channel to answer with, and changes nothing.
+   */
+  FlowResult handleChannel(Issue issue, dev.aegis.core.channel.ChannelCommand c) {
+    List<IssueComment> comments = ctx.tracker().comments(issue.key());
+    Optional<StatusComment> target = RunLedger.findIn(ledger.runs(issue.key(), comments), c.command().runId());
+    if (target.isEmpty()) {
+      return FlowResult.of(issue.key(), "", FlowResult.Status.REFUSED, "there is no Aegis run "
+          + c.command().runId() + " on " + issue.key().display());
+    }
+    RunState state = target.get().state();
+    if (state.handled().contains(c.id())) {
+      return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.NOTHING_TO_DO, "command already handled");
+    }
+    if (c.command().verb() == Command.Verb.PROCEED && state.phase() == Phase.AWAITING_APPROVAL
+        && c.at().isBefore(state.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+      return FlowResult.of(issue.key(), state.runId(), FlowResult.Status.REFUSED, "that approval was sent before"
+          + " the current plan of run " + state.runId() + " was posted; read it and approve again");
+    }
+    Marks.Marked marked = marks.read(issue.key(), comments);
+    IncomingComment as = new IncomingComment(c.id(), new dev.aegis.core.tracker.Author(c.who(), false),
+        "/aegis " + c.command().verb().word() + " " + c.command().runId() + " " + c.command().text());
+    RunHandle run = runs.handle(issue, target.get());
+    return switch (c.command().verb()) {
+      case PROCEED -> proceed(run, as, marked);
+      case STOP -> stop(run, as, marked);
+      case ASK -> ask(run, as, c.command().text(), comments, marked);
+    };
+  }
+
   private FlowResult proceed(RunHandle run, IncomingComment c, Marks.Marked marked) {
     RunState s = run.state();
     if (s.phase() == Phase.AWAITING_APPROVAL) {

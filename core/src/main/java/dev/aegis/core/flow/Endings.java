@@ -6,9 +6,11 @@ import dev.aegis.core.tracker.Phase;
 /** How runs end when they cannot finish: blocked, with a plain-English note on the issue. */
 final class Endings {
   private final FlowContext ctx;
+  private final Announcements announcements;
 
   Endings(FlowContext ctx) {
     this.ctx = ctx;
+    this.announcements = new Announcements(ctx);
   }
 
   FlowResult block(RunHandle run, String reason, String next) {
@@ -23,7 +25,8 @@ final class Endings {
       blocked = blocked.withFact(fact.getKey(), fact.getValue(), ctx.clock().instant());
     }
     String note = SafeMarkdown.withoutEndpoints(SafeMarkdown.of(reason), publicHosts());
-    run.write(StatusTexts.blocked(blocked, capitalise(note), next), blocked);
+    announcements.write(run, StatusTexts.blocked(blocked, capitalise(note), next), blocked,
+        announcements.blocked(run, blocked, capitalise(note)));
     ctx.tracker().setPhase(blocked.issue(), Phase.BLOCKED);
     ctx.progress().accept("Run " + blocked.runId() + " is blocked: " + reason);
     return FlowResult.of(blocked.issue(), blocked.runId(), FlowResult.Status.BLOCKED, reason);

@@ -1,5 +1,6 @@
 package dev.aegis.core.flow;
 
+import dev.aegis.core.channel.Channels;
 import dev.aegis.core.git.Checkout;
 import dev.aegis.core.git.Git;
 import dev.aegis.core.config.AegisConfig;
@@ -19,13 +20,21 @@ import java.util.function.Consumer;
  * @param agent what the agent runs need
  * @param dispatchOnly true on hosts that hand agent work to workers (the Jenkins controller): approvals and
  *     claims are recorded, and the plan or implement step is returned as {@link FlowResult.Status#QUEUED}
+ * @param channels the optional channels told of the run's events besides the tracker (Telegram, Slack, ...)
  */
-public record FlowContext(Tracker tracker, CodeHost code, AgentContext agent, boolean dispatchOnly) {
+public record FlowContext(Tracker tracker, CodeHost code, AgentContext agent, boolean dispatchOnly,
+    Channels channels) {
 
   public FlowContext {
     Objects.requireNonNull(tracker, "tracker");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(channels, "channels");
+  }
+
+  /** A flow with no channel besides the tracker. */
+  public FlowContext(Tracker tracker, CodeHost code, AgentContext agent, boolean dispatchOnly) {
+    this(tracker, code, agent, dispatchOnly, Channels.none());
   }
 
   public AegisConfig config() {

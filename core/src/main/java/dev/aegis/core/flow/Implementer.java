@@ -51,6 +51,7 @@ final class Implementer {
   private final ProjectTests tests;
   private final PlanCodec plans = new PlanCodec();
   private final ImplementationLock lock;
+  private final Announcements announcements;
 
   Implementer(FlowContext ctx, Endings endings, Stopper stopper) {
     this.ctx = ctx;
@@ -59,6 +60,7 @@ final class Implementer {
     this.stopper = stopper;
     this.tests = new ProjectTests(ctx);
     this.lock = new ImplementationLock(ctx);
+    this.announcements = new Announcements(ctx);
   }
 
   /** Records the approval on the run (state implementing); the first step of an implement run. */
@@ -68,7 +70,9 @@ final class Implementer {
     RunState working = run.state().withPhase(Phase.IN_PROGRESS, now)
         .withFact(Planner.STAGE, "implementing", now).withFact(APPROVAL, approvalId, now)
         .withFact(APPROVED_BY, approver, now);
-    run.write(StatusTexts.implementing(working, plan.orElse(null)), working);
+    String by = StatusTexts.AUTO_APPROVAL.equals(approvalId) ? "auto mode (a low-risk plan)" : approver;
+    announcements.write(run, StatusTexts.implementing(working, plan.orElse(null)), working,
+        announcements.event(dev.aegis.core.channel.RunEvent.Kind.APPROVED, run, working).withBy(by));
     ctx.tracker().setPhase(working.issue(), Phase.IN_PROGRESS);
     return plan;
   }
@@ -257,7 +261,8 @@ final class Implementer {
     RunState done = s.withPhase(Phase.PR_OPENED, now).withFact(Planner.STAGE, "pr-opened", now)
         .withFact(PR, pr.url(), now).withHandled(s.fact(APPROVAL).orElse(""), now);
     ctx.tracker().linkPullRequest(done.issue(), pr.url(), "PR #" + pr.number() + ": " + PullRequests.title(run.issue()));
-    run.write(StatusTexts.prOpened(done, plan, pr.url(), cost, audit), done);
+    announcements.write(run, StatusTexts.prOpened(done, plan, pr.url(), cost, audit), done,
+        announcements.event(dev.aegis.core.channel.RunEvent.Kind.PR_OPENED, run, done).withLink(pr.url()));
     ctx.tracker().setPhase(done.issue(), Phase.PR_OPENED);
     ctx.progress().accept("Pull request opened: " + pr.url());
     return new FlowResult(done.issue(), done.runId(), FlowResult.Status.PR_OPENED, pr.url(), pr.url(), null);

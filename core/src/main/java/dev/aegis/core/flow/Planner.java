@@ -29,11 +29,13 @@ final class Planner {
   private final Tasks tasks;
   private final Endings endings;
   private final PlanCodec plans = new PlanCodec();
+  private final Announcements announcements;
 
   Planner(FlowContext ctx, Endings endings) {
     this.ctx = ctx;
     this.tasks = new Tasks(ctx.agent());
     this.endings = endings;
+    this.announcements = new Announcements(ctx);
   }
 
   /** Plans the run; the handle's state must be in progress. */
@@ -71,7 +73,8 @@ final class Planner {
         .withFact(ISOLATION, result.isolation(), ctx.clock().instant())
         .withFact(AUDIT, result.auditFinalHash(), ctx.clock().instant());
     String cost = Costs.text(next.fact(COST));
-    run.write(StatusTexts.rca(next, plan.get(), cost, ctx.config().approvers()), next);
+    announcements.write(run, StatusTexts.rca(next, plan.get(), cost, ctx.config().approvers()), next,
+        announcements.planned(run, next, plan.get()));
     ctx.tracker().setPhase(next.issue(), Phase.AWAITING_APPROVAL);
     ctx.progress().accept("Root-cause analysis posted; waiting for /aegis proceed " + next.runId());
     return FlowResult.of(next.issue(), next.runId(), FlowResult.Status.AWAITING_APPROVAL,

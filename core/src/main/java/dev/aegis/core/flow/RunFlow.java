@@ -37,12 +37,20 @@ public final class RunFlow {
     Issue issue = existing(key);
     StatusComment status = ledger.latest(key, ctx.tracker().comments(key))
         .orElseThrow(() -> new IllegalStateException("no status comment on " + key.display() + " after its claim"));
-    return runs.plan(runs.handle(issue, status));
+    RunHandle run = runs.handle(issue, status);
+    Announcements announcements = new Announcements(ctx);
+    announcements.announce(run, announcements.event(dev.aegis.core.channel.RunEvent.Kind.CLAIMED, run, run.state()));
+    return runs.plan(run);
   }
 
   /** A comment on an issue: a command, a refusal, or nothing. */
   public FlowResult comment(IssueKey key, IncomingComment comment) {
     return commands.handle(existing(key), comment);
+  }
+
+  /** A command from a channel (Telegram) for a run on this issue: see {@code CommandHandler#handleChannel}. */
+  public FlowResult channelCommand(IssueKey key, dev.aegis.core.channel.ChannelCommand command) {
+    return commands.handleChannel(existing(key), command);
   }
 
   /**

@@ -49,6 +49,11 @@ final class RunHandle {
     return issue;
   }
 
+  /** The status comment's current text (redacted). */
+  synchronized String text() {
+    return text;
+  }
+
   synchronized RunState state() {
     return status.state();
   }

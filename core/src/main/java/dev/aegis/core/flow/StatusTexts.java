@@ -93,6 +93,9 @@ final class StatusTexts {
     if (login == null || login.isBlank()) {
       return "a maintainer";
     }
+    if (login.endsWith(dev.aegis.core.channel.ChannelCommand.ON_TELEGRAM)) {
+      return login; // a name from a channel, already reduced to plain words: nobody to mention
+    }
     return "linear".equals(trackerKind) ? login : "@\u200B" + login;
   }
 }

@@ -19,8 +19,10 @@ final class Stopper {
   private final FlowContext ctx;
   private final Authorizer authorizer;
   private final RunLedger ledger;
+  private final Announcements announcements;
 
   Stopper(FlowContext ctx, Authorizer authorizer) {
+    this.announcements = new Announcements(ctx);
     this.ctx = ctx;
     this.authorizer = authorizer;
     this.ledger = new RunLedger(ctx.tracker());
@@ -62,7 +64,8 @@ final class Stopper {
         ? ctx.config().text(ConfigKeys.LINEAR_READY_LABEL).or(() -> ctx.config().text(ConfigKeys.LINEAR_READY_STATE))
             .orElse("ready")
         : ctx.config().readyLabel();
-    run.write(StatusTexts.stopped(stopped, by, ready), stopped);
+    announcements.write(run, StatusTexts.stopped(stopped, by, ready), stopped,
+        announcements.event(dev.aegis.core.channel.RunEvent.Kind.STOPPED, run, stopped).withBy(by));
     cleanUp(stopped);
     ctx.progress().accept("Run " + stopped.runId() + " stopped by " + by);
     return FlowResult.of(stopped.issue(), stopped.runId(), FlowResult.Status.STOPPED,

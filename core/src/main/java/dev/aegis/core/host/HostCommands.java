@@ -106,6 +106,8 @@ final class HostCommands {
         flow.converge(held.key()).ifPresent(r -> record(report, r));
       }
     }
+    session.telegramInbox().ifPresent(inbox -> new TelegramPolling(inbox, session.trackers(),
+        t -> session.flow(t, dispatchOnly), session.log).poll().forEach(r -> record(report, r)));
     for (Decision d : pickupAll(false)) {
       report.add(d);
       if (d.verdict() == Decision.Verdict.CLAIMED) {

@@ -26,6 +26,7 @@ final class Session implements AutoCloseable {
   private final RandomGenerator random;
   private final EngineProvider engines;
   private boolean checked;
+  private dev.aegis.core.channel.Channels channels;
   private boolean identified;
 
   Session(HostRequest request, AegisConfig config, HostLog log, HostConnection connection, Clock clock,
@@ -97,7 +98,30 @@ final class Session implements AutoCloseable {
 
   /** The run flow on {@code tracker}'s issues; {@code dispatchOnly} on hosts that hand agent work to workers. */
   RunFlow flow(Tracker tracker, boolean dispatchOnly) {
-    return new RunFlow(new FlowContext(tracker, connection.code(), agent(), dispatchOnly));
+    return new RunFlow(new FlowContext(tracker, connection.code(), agent(), dispatchOnly, channels()));
+  }
+
+  /** Where Telegram commands are read, when Telegram is configured with approvers. */
+  java.util.Optional<dev.aegis.core.channel.TelegramInbox> telegramInbox() {
+    return setup().telegramInbox();
+  }
+
+  private dev.aegis.core.channel.ChannelSetup setup() {
+    dev.aegis.core.policy.Redactor redactor = dev.aegis.core.policy.Secrets.fromEnvironment(request.environment(),
+        config.list(dev.aegis.core.config.ConfigKeys.SECRET_ENV),
+        dev.aegis.core.channel.ChannelSetup.secretParts(request.environment())).redactor();
+    return new dev.aegis.core.channel.ChannelSetup(config, request.environment(), redactor, log::warn, random);
+  }
+
+  /** The optional channels (Telegram, Slack, email, webhooks), built once per request. */
+  synchronized dev.aegis.core.channel.Channels channels() {
+    if (channels == null) {
+      channels = setup().channels();
+      if (!channels.isEmpty()) {
+        log.line("Channels besides the tracker: " + String.join(", ", channels.names()));
+      }
+    }
+    return channels;
   }
 
   AgentContext agent() {
@@ -115,6 +139,13 @@ final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    if (channels != null && !channels.failures().isEmpty()) {
+      StringBuilder md = new StringBuilder("### Channels not told\n\nThe issue's comments have everything; these"
+          + " optional channels missed an event (see the warnings above):\n\n");
+      channels.failures().forEach(d -> md.append("- ").append(d.channel()).append(": ")
+          .append(d.detail().replace("\n", " ").replace("|", "\\|")).append('\n'));
+      log.summary(md.toString());
+    }
     connection.close();
   }
 }

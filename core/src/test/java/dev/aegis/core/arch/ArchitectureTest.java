@@ -32,6 +32,19 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("dev.aegis.cli..", "dev.aegis.jenkins..");
 
   @ArchTest
+  static final ArchRule channelsKnowNothingOfTheRunsTheyReport = noClasses()
+      .that().resideInAPackage("dev.aegis.core.channel..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.aegis.core.flow..", "dev.aegis.core.host..",
+          "dev.aegis.core.tracker..", "dev.aegis.core.agent..")
+      .because("a channel gets a redacted RunEvent and sends it; the flow decides what happened and when");
+
+  @ArchTest
+  static final ArchRule mailIsSentOnlyByTheEmailChannel = noClasses()
+      .that().resideOutsideOfPackage("dev.aegis.core.channel..")
+      .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..")
+      .because("one place speaks SMTP");
+
+  @ArchTest
   static final ArchRule coreNeverExitsTheProcess = noClasses()
       .should().callMethod(System.class, "exit", int.class)
       .because("only a host decides the process exit code");

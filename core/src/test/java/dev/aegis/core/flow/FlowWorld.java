@@ -53,6 +53,10 @@ final class FlowWorld {
   final FakeEngines engines = new FakeEngines();
   /** Makes the agent engines: {@link #engines} unless a test drives the real loop. */
   EngineProvider engineProvider = engines;
+  /** The tracker each flow talks to: {@link #tracker} unless a test wraps it (faults). */
+  dev.aegis.core.tracker.Tracker flowTracker = tracker;
+  /** The channels each flow tells besides the tracker: none unless a test sets some. */
+  dev.aegis.core.channel.Channels channels = dev.aegis.core.channel.Channels.none();
   final List<String> progress = new CopyOnWriteArrayList<>();
   final Path origin;
   final Path workspace;
@@ -103,7 +107,7 @@ final class FlowWorld {
   /** A fresh flow, as each CI job builds one. */
   RunFlow flow() {
     AgentContext agent = new AgentContext(config(), env, workspace, records, clock, engineProvider, progress::add);
-    return new RunFlow(new FlowContext(tracker, codeHost, agent, false));
+    return new RunFlow(new FlowContext(flowTracker, codeHost, agent, false, channels));
   }
 
   /** Claims #42 and plans it (the {@code issues} event's path); returns the plan step's result. */
