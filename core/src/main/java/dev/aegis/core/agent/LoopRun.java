@@ -61,9 +61,11 @@ final class LoopRun {
     FileTools files = new FileTools(workspace, git);
     CommandTools commands = new CommandTools(workspace, settings.sandbox(), commandEnv, space, git, files,
         meter::remaining);
+    DatabaseTools database = task.database() == null ? null : new DatabaseTools(task.database(), records);
     this.tools = new ToolBox(files, new SearchTool(workspace, files, git, task.policy().maxOutputChars()), commands,
-        new FinishTool(task.mode(), redactor, git, commands, files), redactor, task.policy().maxOutputChars());
-    this.specs = prompts.tools(task.mode(), task.policy().readOnly());
+        new FinishTool(task.mode(), redactor, git, commands, files), redactor, task.policy().maxOutputChars(),
+        database);
+    this.specs = prompts.tools(task.mode(), task.policy().readOnly(), database != null);
   }
 
   /** Records kept inside the workspace (not advised) are made read-only for the agent. */
@@ -79,7 +81,7 @@ final class LoopRun {
   }
 
   EngineResult execute() {
-    String system = prompts.system(task.mode());
+    String system = prompts.system(task.mode(), task.database() != null);
     String guidance = Guidance.read(git, task.baseRef(), prompts);
     messages.add(new Message.User(prompts.task(task.task(), guidance)));
     start(system, !guidance.isEmpty());
@@ -106,10 +108,15 @@ final class LoopRun {
     facts.put("isolation", settings.sandbox().isolation().name());
     facts.put("isolation_detail", settings.sandbox().describe());
     facts.put("guidance_from", guidance ? (task.baseRef() == null ? "HEAD" : task.baseRef()) : "none");
+    facts.put("database", task.database() == null ? "none" : task.database().display() + " (read-only)");
     records.start(facts, system, task.task());
     say("model " + model.model() + ", " + task.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode"
         + (task.policy().readOnly() ? ", read-only" : ""));
     say("command isolation: " + settings.sandbox().describe());
+    if (task.database() != null) {
+      say("production context: sql_query and describe_schema on " + task.database().display()
+          + " (read-only, rolled back, row cap, timeout, masked columns)");
+    }
     if (settings.sandbox().isolation() == CommandSandbox.Isolation.NONE) {
       say(task.policy().sandbox().allowUnisolated()
           ? "commands run WITHOUT isolation, as the configuration allows (sandbox.allow-unisolated: true)"

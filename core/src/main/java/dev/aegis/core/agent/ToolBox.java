@@ -23,9 +23,17 @@ final class ToolBox {
   private final FinishTool finish;
   private final Redactor redactor;
   private final int maxOutputChars;
+  private final DatabaseTools database;
 
   ToolBox(FileTools files, SearchTool search, CommandTools commands, FinishTool finish, Redactor redactor,
       int maxOutputChars) {
+    this(files, search, commands, finish, redactor, maxOutputChars, null);
+  }
+
+  /** With {@code database} (null outside production context) for {@code sql_query} and {@code describe_schema}. */
+  ToolBox(FileTools files, SearchTool search, CommandTools commands, FinishTool finish, Redactor redactor,
+      int maxOutputChars, DatabaseTools database) {
+    this.database = database;
     this.files = files;
     this.search = search;
     this.commands = commands;
@@ -72,8 +80,15 @@ final class ToolBox {
       case "run_command" -> ToolOutcome.ok(commands.run(args));
       case "git_diff" -> ToolOutcome.ok(commands.diff(args));
       case "finish" -> ToolOutcome.finished("report accepted", finish.finish(args));
-      default -> ToolOutcome.error("there is no tool '" + name + "'; the tools are: "
-          + String.join(", ", Prompts.TOOLS) + ", finish");
+      case "sql_query" -> database == null ? unknown(name) : database.query(args);
+      case "describe_schema" -> database == null ? unknown(name) : database.describeSchema(args);
+      default -> unknown(name);
     };
+  }
+
+  private ToolOutcome unknown(String name) {
+    return ToolOutcome.error("there is no tool '" + name + "'; the tools are: "
+        + String.join(", ", Prompts.TOOLS) + (database == null ? "" : ", " + String.join(", ", Prompts.DATABASE_TOOLS))
+        + ", finish");
   }
 }

@@ -3,6 +3,7 @@ package dev.aegis.core.production;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aegis.core.support.LocalPostgres;
+import dev.aegis.core.support.ShopDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

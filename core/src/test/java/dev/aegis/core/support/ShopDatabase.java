@@ -1,6 +1,5 @@
-package dev.aegis.core.production;
+package dev.aegis.core.support;
 
-import dev.aegis.core.support.LocalPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,14 +13,14 @@ import java.util.Map;
  * sequence, and a read-only role. Order 1003 breaks an assumption of the app: its currency is "eur" in
  * lower case, where the code compares with "EUR".
  */
-final class ShopDatabase {
-  static final String READER = "aegis_reader";
-  static final String READER_PASSWORD = "reader-pw-51d0e2";
-  static final List<String> TABLES = List.of("customers", "orders", "audit_events");
+public final class ShopDatabase {
+  public static final String READER = "aegis_reader";
+  public static final String READER_PASSWORD = "reader-pw-51d0e2";
+  public static final List<String> TABLES = List.of("customers", "orders", "audit_events");
 
   private ShopDatabase() {}
 
-  static void create(LocalPostgres pg) throws SQLException {
+  public static void create(LocalPostgres pg) throws SQLException {
     try (Connection c = pg.admin("postgres"); Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE shop");
       st.execute("CREATE ROLE " + READER + " LOGIN PASSWORD '" + READER_PASSWORD + "'");
@@ -53,7 +52,7 @@ final class ShopDatabase {
   }
 
   /** A checksum of every row of every table, plus the sequence positions: equal means nothing changed. */
-  static Map<String, String> checksums(LocalPostgres pg) throws SQLException {
+  public static Map<String, String> checksums(LocalPostgres pg) throws SQLException {
     Map<String, String> sums = new LinkedHashMap<>();
     try (Connection c = pg.admin("shop"); Statement st = c.createStatement()) {
       for (String table : TABLES) {
