@@ -51,6 +51,11 @@ final class JdbcDatabase implements ProductionDatabase {
   }
 
   @Override
+  public RoleCheck roleCheck() {
+    return SchemaQueries.roleCheck(this, url.dialect());
+  }
+
+  @Override
   public String display() {
     return url.display();
   }

@@ -13,6 +13,9 @@ public interface ProductionDatabase {
   /** Tables, their columns and types, and row estimates, as text for the model (or a failure). */
   QueryOutcome describeSchema();
 
+  /** What the URL's user could change if Aegis did not stop it (for {@code aegis status}); never throws. */
+  RoleCheck roleCheck();
+
   /** Where it points, without the password. */
   String display();
 }

@@ -31,7 +31,43 @@ final class SchemaQueries {
       FROM information_schema.columns WHERE table_schema = database()
       ORDER BY table_schema, table_name, ordinal_position""";
 
+  private static final String PG_WRITES = """
+      SELECT 'superuser' AS privilege FROM pg_catalog.pg_roles WHERE rolname = current_user AND rolsuper
+      UNION ALL SELECT 'CREATEROLE' FROM pg_catalog.pg_roles WHERE rolname = current_user AND rolcreaterole
+      UNION ALL SELECT 'CREATEDB' FROM pg_catalog.pg_roles WHERE rolname = current_user AND rolcreatedb
+      UNION ALL SELECT 'BYPASSRLS' FROM pg_catalog.pg_roles WHERE rolname = current_user AND rolbypassrls
+      UNION ALL (SELECT 'write on ' || n.nspname || '.' || c.relname
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+          AND ((c.relkind IN ('r', 'p', 'v', 'f')
+                AND (has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')
+                     OR has_any_column_privilege(c.oid, 'INSERT, UPDATE')))
+               OR (c.relkind = 'S' AND has_sequence_privilege(c.oid, 'UPDATE')))
+        ORDER BY 1 LIMIT 20)
+      UNION ALL (SELECT 'CREATE on schema ' || nspname FROM pg_catalog.pg_namespace
+        WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_%'
+          AND has_schema_privilege(oid, 'CREATE') ORDER BY 1)""";
+  private static final java.util.regex.Pattern MYSQL_WRITE = java.util.regex.Pattern.compile(
+      "\\b(ALL PRIVILEGES|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|INDEX|FILE|SUPER|GRANT OPTION|EXECUTE)\\b");
+
   private SchemaQueries() {}
+
+  static RoleCheck roleCheck(JdbcDatabase database, Dialect dialect) {
+    QueryOutcome outcome = database.runInternal(dialect == Dialect.POSTGRESQL ? PG_WRITES : "SHOW GRANTS");
+    if (outcome instanceof QueryOutcome.Failed failed) {
+      return new RoleCheck(false, List.of(), failed.message());
+    }
+    if (!(outcome instanceof QueryOutcome.Rows rows)) {
+      return new RoleCheck(false, List.of(), "the privileges could not be read");
+    }
+    List<String> writes = new ArrayList<>();
+    for (List<String> row : rows.result().rows()) {
+      if (dialect == Dialect.POSTGRESQL || MYSQL_WRITE.matcher(row.get(0)).find()) {
+        writes.add(row.get(0));
+      }
+    }
+    return new RoleCheck(true, writes, "");
+  }
 
   static QueryOutcome describe(JdbcDatabase database, Dialect dialect) {
     String tablesSql = dialect == Dialect.POSTGRESQL ? PG_TABLES : MYSQL_TABLES;

@@ -20,6 +20,13 @@ class ProductionDatabaseTest {
   static void startPostgres() throws Exception {
     pg = LocalPostgres.start();
     ShopDatabase.create(pg);
+    try (var c = pg.admin("shop"); var st = c.createStatement()) {
+      st.execute("CREATE ROLE aegis_half LOGIN PASSWORD 'half-pw-1234'");
+      st.execute("GRANT CONNECT ON DATABASE shop TO aegis_half");
+      st.execute("GRANT USAGE ON SCHEMA public TO aegis_half");
+      st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO aegis_half");
+      st.execute("GRANT INSERT ON audit_events TO aegis_half");
+    }
     before = ShopDatabase.checksums(pg);
   }
 
@@ -174,5 +181,30 @@ class ProductionDatabaseTest {
     QueryOutcome.Failed failure = failed(db.query("SELECT 1"));
     assertThat(failure.message()).contains("password authentication failed").doesNotContain(password);
     assertThat(db.display()).doesNotContain(password).contains(ShopDatabase.READER + "@127.0.0.1");
+  }
+
+  @Test
+  void aReadOnlyRoleIsReportedAsUnableToWrite() {
+    RoleCheck check = reader(DatabaseSettings.defaults()).roleCheck();
+    assertThat(check.reached()).isTrue();
+    assertThat(check.writes()).isEmpty();
+    assertThat(check.canWrite()).isFalse();
+  }
+
+  @Test
+  void aRoleThatCanWriteIsReportedWithWhatItCanWrite() {
+    RoleCheck half = new JdbcDatabase(DatabaseUrl.parse(pg.url("aegis_half", "half-pw-1234", "shop")),
+        DatabaseSettings.defaults()).roleCheck();
+    assertThat(half.canWrite()).isTrue();
+    assertThat(half.writes()).containsExactly("write on public.audit_events");
+    assertThat(writer(DatabaseSettings.defaults()).roleCheck().writes()).contains("superuser", "CREATEROLE");
+  }
+
+  @Test
+  void anUnreachableDatabaseIsReportedNotThrown() {
+    RoleCheck check = new JdbcDatabase(DatabaseUrl.parse(pg.url(ShopDatabase.READER, "bad-password-77", "shop")),
+        DatabaseSettings.defaults()).roleCheck();
+    assertThat(check.reached()).isFalse();
+    assertThat(check.problem()).contains("password authentication failed").doesNotContain("bad-password-77");
   }
 }
