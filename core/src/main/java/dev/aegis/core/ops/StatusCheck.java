@@ -40,6 +40,7 @@ final class StatusCheck {
   OpsReport run() {
     lines.add("Aegis status for " + config.text(ConfigKeys.GITHUB_REPOSITORY).orElse("(repository unknown)"));
     configuration();
+    lines.addAll(ProductionStatus.jdbc().lines(config, ctx.environment()));
     if (config.text(ConfigKeys.GITHUB_REPOSITORY).isEmpty()) {
       fail(OpsOutcome.CONFIG_ERROR, "The repository is unknown: pass --repo OWNER/NAME, set github.repository in "
           + ".aegis/config.yml or GITHUB_REPOSITORY, or run inside a checkout whose origin is on GitHub.");
