@@ -25,6 +25,8 @@ final class JdbcDatabase implements ProductionDatabase {
   private final DatabaseSettings settings;
   private final StatementGuard guard;
   private final Redactor redactor;
+  /** Loaded on the first query; null until then, and again when the catalog could not be read. */
+  private java.util.Set<String> sensitiveTables;
 
   JdbcDatabase(DatabaseUrl url, DatabaseSettings settings) {
     this.url = url;
@@ -41,8 +43,16 @@ final class JdbcDatabase implements ProductionDatabase {
       return new QueryOutcome.Refused(text, refused.reason());
     }
     String statement = ((StatementVerdict.Allowed) verdict).statement();
-    boolean sensitiveReference = ResultMasking.referencesSensitive(statement, url.dialect(), settings.mask());
+    boolean sensitiveReference = ResultMasking.referencesSensitive(statement, url.dialect(), settings.mask(),
+        sensitiveTables());
     return run(statement, sensitiveReference, settings.maxRows());
+  }
+
+  private java.util.Set<String> sensitiveTables() {
+    if (sensitiveTables == null) {
+      sensitiveTables = SchemaQueries.sensitiveTables(this, url.dialect(), settings.mask());
+    }
+    return sensitiveTables;
   }
 
   @Override

@@ -9,8 +9,8 @@ import org.postgresql.PGResultSetMetaData;
 /**
  * Decides which result values the model may see. A column is masked when its label or the table column it
  * comes from looks sensitive (so {@code SELECT email AS e} is still masked), or when it is computed (no table
- * column behind it) and the statement names a sensitive identifier anywhere (so {@code lower(email)} is
- * masked). Values of computed columns are scrubbed of e-mail addresses and of sensitive keys in JSON (so
+ * column behind it) and the statement names a sensitive column, or a table that has one (so
+ * {@code lower(email)} and {@code c::text} are masked: select the plain columns instead). Values of computed columns are scrubbed of e-mail addresses and of sensitive keys in JSON (so
  * {@code row_to_json(users)} does not leak them). This is a net under the database role, not instead of it:
  * column privileges on the role are what keeps data out for certain.
  */
@@ -21,9 +21,18 @@ final class ResultMasking {
 
   private ResultMasking() {}
 
-  static boolean referencesSensitive(String statement, Dialect dialect, ColumnMask mask) {
-    return SqlTokenizer.tokenize(statement, dialect).stream()
-        .anyMatch(t -> t.isName() && mask.sensitive(t.text()));
+  /**
+   * Whether the statement names a sensitive column, or a table or view that has one (so a whole-row value
+   * such as {@code c::text} cannot carry it out); {@code sensitiveTables} null means unknown: then every
+   * statement counts as sensitive.
+   */
+  static boolean referencesSensitive(String statement, Dialect dialect, ColumnMask mask,
+      java.util.Set<String> sensitiveTables) {
+    if (sensitiveTables == null) {
+      return true;
+    }
+    return SqlTokenizer.tokenize(statement, dialect).stream().anyMatch(t -> t.isName()
+        && (mask.sensitive(t.text()) || sensitiveTables.contains(t.text().toLowerCase(java.util.Locale.ROOT))));
   }
 
   static boolean masks(ResultSetMetaData meta, int column, Dialect dialect, ColumnMask mask,

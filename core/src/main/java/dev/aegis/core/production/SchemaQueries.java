@@ -52,6 +52,24 @@ final class SchemaQueries {
 
   private SchemaQueries() {}
 
+  /**
+   * The tables and views (lower-case names) with at least one column {@code mask} calls sensitive; null when
+   * the catalog could not be read.
+   */
+  static java.util.Set<String> sensitiveTables(JdbcDatabase database, Dialect dialect, ColumnMask mask) {
+    QueryOutcome columns = database.runInternal(dialect == Dialect.POSTGRESQL ? PG_COLUMNS : MYSQL_COLUMNS);
+    if (!(columns instanceof QueryOutcome.Rows rows) || rows.result().truncated()) {
+      return null;
+    }
+    java.util.Set<String> tables = new java.util.HashSet<>();
+    for (List<String> row : rows.result().rows()) {
+      if (mask.sensitive(row.get(2))) {
+        tables.add(row.get(1).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return tables;
+  }
+
   static RoleCheck roleCheck(JdbcDatabase database, Dialect dialect) {
     QueryOutcome outcome = database.runInternal(dialect == Dialect.POSTGRESQL ? PG_WRITES : "SHOW GRANTS");
     if (outcome instanceof QueryOutcome.Failed failed) {
