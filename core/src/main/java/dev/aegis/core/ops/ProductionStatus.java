@@ -9,7 +9,11 @@ import dev.aegis.core.production.ProductionDatabases;
 import dev.aegis.core.production.RoleCheck;
 import java.util.ArrayList;
 import java.util.List;
+import dev.aegis.core.repo.RepositoryVariables;
+import dev.aegis.core.tracker.TrackerException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -29,6 +33,33 @@ final class ProductionStatus {
   /** Opens real databases over JDBC. */
   static ProductionStatus jdbc() {
     return new ProductionStatus(url -> ProductionDatabases.open(url, DatabaseSettings.defaults()));
+  }
+
+  /** The repository secrets production context reads, as the original product checks them. */
+  static final List<String> SECRETS = List.of("DATABASE_URL", "POSTGRES_URL", "VERCEL_TOKEN");
+
+  /**
+   * Which of {@link #SECRETS} exist as repository secrets (names only), or none outside production context.
+   */
+  static List<String> secretLines(AegisConfig config, Optional<RepositoryVariables> variables) {
+    if (!"production".equals(config.text(ConfigKeys.CONTEXT).orElse("minimal")) || variables.isEmpty()) {
+      return List.of();
+    }
+    Optional<List<String>> names;
+    try {
+      names = variables.get().secretNames();
+    } catch (TrackerException e) {
+      return List.of("  repository secrets: unknown, " + e.getMessage());
+    }
+    if (names.isEmpty()) {
+      return List.of("  repository secrets: this host cannot list them");
+    }
+    List<String> upper = names.get().stream().map(n -> n.toUpperCase(Locale.ROOT)).toList();
+    List<String> lines = new ArrayList<>();
+    for (String secret : SECRETS) {
+      lines.add("  repository secret " + secret + ": " + (upper.contains(secret) ? "present" : "missing"));
+    }
+    return lines;
   }
 
   /** The section's lines, or none outside {@code context: production}. */

@@ -54,6 +54,7 @@ final class StatusCheck {
         checks(connection);
         labels(connection.tracker());
         work(connection.tracker());
+        lines.addAll(ProductionStatus.secretLines(config, connection.variables()));
       }
       pause(outcome == OpsOutcome.OK ? connection.variables() : Optional.empty());
     } catch (RuntimeException e) {

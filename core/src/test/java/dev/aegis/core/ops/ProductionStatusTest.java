@@ -30,7 +30,14 @@ class ProductionStatusTest {
   }
 
   private String status(Map<String, String> env) {
+    return status(env, false);
+  }
+
+  private String status(Map<String, String> env, boolean withSecrets) {
     try (OpsFixture gh = new OpsFixture(workspace)) {
+      if (withSecrets) {
+        gh.repo.addSecret("DATABASE_URL").addSecret("OTHER_SECRET");
+      }
       OpsReport report = new Maintainer(gh.context(gh.adminToken, env)).status();
       return String.join("\n", report.lines());
     }
@@ -62,5 +69,17 @@ class ProductionStatusTest {
   void minimalContextShowsNoProductionSection() {
     assertThat(status(Map.of("DATABASE_URL", pg.url(ShopDatabase.READER, ShopDatabase.READER_PASSWORD, "shop"))))
         .doesNotContain("Production context");
+  }
+
+  @Test
+  void theRepositorySecretsProductionReadsAreListedByName() {
+    String text = status(Map.of("AEGIS_CONTEXT", "production"), true);
+    assertThat(text).contains("  repository secret DATABASE_URL: present", "  repository secret POSTGRES_URL: missing",
+        "  repository secret VERCEL_TOKEN: missing").doesNotContain("OTHER_SECRET");
+  }
+
+  @Test
+  void minimalContextListsNoSecrets() {
+    assertThat(status(Map.of(), true)).doesNotContain("repository secret");
   }
 }

@@ -98,6 +98,12 @@ public final class FakeRepository {
     return this;
   }
 
+  /** Adds an Actions secret (only its name is kept: GitHub never returns a secret's value). */
+  public FakeRepository addSecret(String name) {
+    state.addSecret(name);
+    return this;
+  }
+
   /** Sets (creating or updating) an Actions variable. */
   public FakeRepository setVariable(String name, String value) {
     if (state.createVariable(name, value).isEmpty()) {

@@ -161,7 +161,8 @@ final class Failures {
     PULL_REQUESTS_READ("Pull requests: read"),
     PULL_REQUESTS_WRITE("Pull requests: write"),
     METADATA_READ("Metadata: read"),
-    VARIABLES_WRITE("Variables: write (a fine-grained token or GitHub App; GITHUB_TOKEN cannot get it)");
+    VARIABLES_WRITE("Variables: write (a fine-grained token or GitHub App; GITHUB_TOKEN cannot get it)"),
+    SECRETS_READ("Secrets: read (names only; a fine-grained token or GitHub App; GITHUB_TOKEN cannot get it)");
 
     private final String label;
 
