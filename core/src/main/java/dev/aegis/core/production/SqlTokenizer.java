@@ -9,7 +9,7 @@ import java.util.List;
  * dollar-quoting and nested block comments on PostgreSQL; backslash escapes, double-quoted strings, backtick
  * names and {@code #} comments on MySQL. Whatever two servers could read differently is refused rather than
  * guessed: a backslash in a string, {@code U&} and {@code E} strings, MySQL's executable {@code /*!} comments,
- * an unterminated string or comment.
+ * an unterminated string or comment, a character outside ASCII outside quotes.
  */
 final class SqlTokenizer {
   private final String sql;
@@ -32,7 +32,10 @@ final class SqlTokenizer {
   private void run() {
     while (at < sql.length()) {
       char c = sql.charAt(at);
-      if (Character.isWhitespace(c)) {
+      if (c > 127) {
+        throw new Unreadable("characters outside ASCII are only allowed inside quotes ('text' or \"name\"): servers "
+            + "differ in which of them are spaces or letters");
+      } else if (Character.isWhitespace(c)) {
         at++;
       } else if (c == '-' && peek(1) == '-') {
         lineComment(2);

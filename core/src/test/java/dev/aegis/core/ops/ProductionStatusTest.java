@@ -82,4 +82,15 @@ class ProductionStatusTest {
   void minimalContextListsNoSecrets() {
     assertThat(status(Map.of(), true)).doesNotContain("repository secret");
   }
+
+  @Test
+  void aTokenThatMayNotListSecretsIsReportedAsUnknown() {
+    try (OpsFixture gh = new OpsFixture(workspace)) {
+      String writer = gh.fake.newToken("writer");
+      gh.repo.setPermission("writer", dev.aegis.testkit.github.Role.WRITE);
+      OpsReport report = new Maintainer(gh.context(writer, Map.of("AEGIS_CONTEXT", "production"))).status();
+      assertThat(String.join("\n", report.lines())).contains("repository secrets: unknown")
+          .contains("Secrets: read");
+    }
+  }
 }

@@ -32,6 +32,7 @@ class StatementGuardTest {
       "SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.country = 'NL'",
       "SELECT id FROM orders WHERE status IN ('paid', 'failed') GROUP BY id HAVING count(*) > 1",
       "SELECT $1",
+      "SELECT 'caf\u00e9' AS text, \"na\u00efve\" FROM t",
   })
   void readStatementsPass(String sql) {
     assertThat(postgres.check(sql)).isInstanceOf(StatementVerdict.Allowed.class);
@@ -170,6 +171,8 @@ class StatementGuardTest {
       "SELECT \"unterminated",
       "SELECT $$unterminated",
       "SELECT 1 /* unterminated",
+      "SELECT x\u00a0E'\\'; DELETE FROM orders",
+      "SELECT pg_sleep\u2003(100)",
   })
   void textTheServerCouldReadDifferentlyIsRefused(String sql) {
     assertThat(postgres.check(sql)).isInstanceOf(StatementVerdict.Refused.class);
