@@ -35,4 +35,19 @@ class DatabaseUrlTest {
     assertThatThrownBy(() -> DatabaseUrl.parse("not a url with topsecret"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("topsecret");
   }
+
+  @Test
+  void theMysqlDriverIsThereAndAnUnreachableServerIsAFailureWithoutThePassword() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    ProductionDatabase db = ProductionDatabases.open(
+        DatabaseUrl.parse("mysql://app:mysql-pw-8812@127.0.0.1:" + port + "/shop"), DatabaseSettings.defaults());
+    QueryOutcome outcome = db.query("SELECT 1");
+    org.assertj.core.api.Assertions.assertThat(outcome).isInstanceOf(QueryOutcome.Failed.class);
+    String message = ((QueryOutcome.Failed) outcome).message();
+    assertThat(message).contains("Communications link failure").doesNotContain("mysql-pw-8812")
+        .doesNotContain("No suitable driver").doesNotContain("NoClassDefFound");
+  }
 }
