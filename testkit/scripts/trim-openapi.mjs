@@ -14,6 +14,9 @@ import { fileURLToPath } from "node:url";
 
 const OPERATIONS = [
   ["get", "/rate_limit"],
+  ["get", "/app"],
+  ["get", "/repos/{owner}/{repo}/installation"],
+  ["post", "/app/installations/{installation_id}/access_tokens"],
   ["get", "/repos/{owner}/{repo}"],
   ["get", "/repos/{owner}/{repo}/issues"],
   ["post", "/repos/{owner}/{repo}/issues"],

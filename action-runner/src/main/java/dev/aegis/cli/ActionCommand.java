@@ -34,8 +34,11 @@ final class ActionCommand implements Callable<Integer> {
         new HostRequest(HostCommand.ACTION, null, null, dryRun, null, Map.of(), env, workspace), log);
     log.outputs(result.outputs());
     if (result.outcome() != HostResult.Outcome.OK && result.outcome() != HostResult.Outcome.PAUSED) {
-      ctx.out().println("::error title=Aegis::" + ActionsLog.escapeData(log.redact(result.message())));
-      log.summary("### Aegis failed\n\n" + log.redact(result.message()) + "\n");
+      // once, on the issue it concerns: a blocked run's line names its issue; the summary's table already shows it
+      log.failure(result.message());
+      if (result.outcome() != HostResult.Outcome.BLOCKED) {
+        log.summary("### Aegis failed\n\n" + log.redact(result.message()) + "\n");
+      }
     }
     return ExitCodes.of(result.outcome());
   }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ final class ActionsLog extends MaskingLog {
   private final PrintStream out;
   private final Path summaryFile;
   private final Path outputFile;
+  private final java.util.Set<String> annotated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ActionsLog(PrintStream out, Map<String, String> env) {
     this.out = out;
@@ -46,8 +49,47 @@ final class ActionsLog extends MaskingLog {
 
   @Override
   public void warn(String text) {
+    annotated.add(text == null ? "" : text.strip());
     out.println("::warning::" + escapeData(redact(text)));
   }
+
+  /** Not printed here: {@code aegis action} annotates the result's message, which is this text, once as an error. */
+  @Override
+  public void failed(String text) {
+    line("Aegis failed (annotated below).");
+  }
+
+  /**
+   * Annotates a failure of the job as an error, once per issue: each blocked run's line starts with the issue it
+   * concerns ({@code github:#5 blocked - ...}, its note may run over several lines) and is titled with it. A
+   * failure already annotated is not annotated again.
+   */
+  void failure(String message) {
+    String text = message == null ? "" : message.strip();
+    if (text.isEmpty() || annotated.contains(text)) {
+      return;
+    }
+    List<String> entries = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      if (entries.isEmpty() || ISSUE.matcher(line).lookingAt()) {
+        entries.add(line);
+      } else {
+        entries.set(entries.size() - 1, entries.get(entries.size() - 1) + "\n" + line);
+      }
+    }
+    for (String entry : entries) {
+      String one = entry.strip();
+      if (one.isEmpty() || !annotated.add(one)) {
+        continue;
+      }
+      java.util.regex.Matcher issue = ISSUE.matcher(one);
+      String title = issue.lookingAt() ? "Aegis: " + issue.group(1) : "Aegis";
+      out.println("::error title=" + escapeProperty(title) + "::" + escapeData(redact(one)));
+    }
+  }
+
+  /** A decision line's issue: {@code github:#12}, {@code linear:ENG-950}. */
+  private static final java.util.regex.Pattern ISSUE = java.util.regex.Pattern.compile("((?:github|linear):\\S+) ");
 
   @Override
   public void group(String title) {
@@ -101,6 +143,11 @@ final class ActionsLog extends MaskingLog {
       b.append(l.stripLeading().startsWith("::") ? l.replaceFirst("::", ":\u200B:") : l);
     }
     return b.toString();
+  }
+
+  /** Escapes a workflow command's property value (a title) as the runner expects. */
+  static String escapeProperty(String s) {
+    return escapeData(s).replace(":", "%3A").replace(",", "%2C");
   }
 
   /** Escapes a workflow command's data part as the runner expects. */

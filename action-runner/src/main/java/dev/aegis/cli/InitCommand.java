@@ -29,8 +29,20 @@ final class InitCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite files that already exist.")
   boolean force;
 
-  @Option(names = "--action", paramLabel = "REF", defaultValue = "aegis-dev/aegis-action@v1",
-      description = "The action reference the workflow uses (default: ${DEFAULT-VALUE}).")
+  /**
+   * Where the action is published. A guess until the first release is cut: the README and {@code init}'s output
+   * say how to point the workflow elsewhere with {@code --action}.
+   */
+  static final String ACTION_REPOSITORY = "aegis-dev/aegis-action";
+  private static final java.util.regex.Pattern ACTION_REF =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+"
+          + "|\\./[A-Za-z0-9_./-]*");
+
+  @Option(names = "--action", paramLabel = "OWNER/REPO@REF",
+      description = {"The action the workflow uses. Default: " + ACTION_REPOSITORY + "@v<this version> for a "
+          + "released Aegis, " + ACTION_REPOSITORY + "@main for a development build.",
+          "Pin a commit with OWNER/REPO@<commit sha> until a release tag exists; ./PATH uses an action in this"
+              + " repository."})
   String actionRef;
 
   InitCommand(CliContext ctx) {
@@ -45,20 +57,44 @@ final class InitCommand implements Callable<Integer> {
       ctx.err().println(refused.get());
       return ExitCodes.USAGE;
     }
+    String version = Main.Version.number();
+    String action = actionRef == null ? defaultAction(version) : actionRef.strip();
+    if (!ACTION_REF.matcher(action).matches()) {
+      ctx.err().println("--action '" + action + "' is not OWNER/REPO@REF (for example " + ACTION_REPOSITORY
+          + "@v1.2.0, or a commit: " + ACTION_REPOSITORY + "@<40-character commit sha>), nor ./PATH for an action "
+          + "in this repository. Nothing was written.");
+      return ExitCodes.USAGE;
+    }
     List<String> kept = new ArrayList<>();
-    write(root.resolve(WORKFLOW), template("aegis.yml").replace("{{action}}", actionRef), kept);
+    write(root.resolve(WORKFLOW), template("aegis.yml").replace("{{action}}", action)
+        .replace("{{version}}", "aegis " + version), kept);
     write(root.resolve(CONFIG), template("config.yml"), kept);
     if (!kept.isEmpty()) {
       ctx.err().println("Left unchanged (already there): " + String.join(", ", kept) + ". Use --force to overwrite.");
     }
+    ctx.out().println("The workflow uses " + action + "." + (actionRef == null && action.endsWith("@main")
+        ? " This Aegis is a development build (" + version + "), so that is the action's main branch, which moves"
+            + " (the action builds its jar on first use): pin the commit you tested with --action "
+            + ACTION_REPOSITORY + "@<commit sha>."
+        : ""));
     ctx.out().println("""
         Next steps:
           1. Review .aegis/config.yml (labels, mode, model) and commit both files.
           2. Add the model key as a repository secret (Settings > Secrets and variables > Actions),
              e.g. OPENAI_API_KEY or ANTHROPIC_API_KEY.
-          3. Create the labels 'bug' and 'ready to implement' if the repository does not have them.
-          4. Check from here: aegis status, then aegis pickup --dry-run""");
+          3. Let the workflow open pull requests: Settings > Actions > General > Workflow permissions, tick
+             "Allow GitHub Actions to create and approve pull requests" (an organization may have to allow it
+             first). Pull requests opened with GITHUB_TOKEN start no workflows: for CI on them, pass a GitHub
+             App token or a bot's token as github-token (README, Troubleshooting).
+          4. Create the labels 'bug' and 'ready to implement' if the repository does not have them.
+          5. Check from here: aegis status, then aegis pickup --dry-run""");
     return kept.size() == 2 ? ExitCodes.USAGE : ExitCodes.OK;
+  }
+
+  /** The action reference for the Aegis that runs {@code init}: its release tag, or main for a development build. */
+  static String defaultAction(String version) {
+    boolean released = version.matches("\\d+\\.\\d+\\.\\d+");
+    return ACTION_REPOSITORY + "@" + (released ? "v" + version : "main");
   }
 
   private void write(Path file, String content, List<String> kept) {

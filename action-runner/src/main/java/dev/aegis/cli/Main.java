@@ -110,14 +110,21 @@ public final class Main implements Runnable {
   /** Reads the version Maven wrote into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() throws Exception {
+    public String[] getVersion() {
+      return new String[] {"aegis " + number()};
+    }
+
+    /** This jar's version ({@code 1.2.0}, {@code 0.1.0-SNAPSHOT}), or {@code unknown}. */
+    static String number() {
       Properties props = new Properties();
       try (var in = Main.class.getResourceAsStream("version.properties")) {
         if (in != null) {
           props.load(in);
         }
+      } catch (java.io.IOException e) {
+        return "unknown";
       }
-      return new String[] {"aegis " + props.getProperty("version", "unknown")};
+      return props.getProperty("version", "unknown");
     }
   }
 }

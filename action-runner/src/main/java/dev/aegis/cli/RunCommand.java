@@ -1,5 +1,6 @@
 package dev.aegis.cli;
 
+import dev.aegis.core.agent.AgentSpec;
 import dev.aegis.core.agent.Budget;
 import dev.aegis.core.agent.EngineResult;
 import dev.aegis.core.agent.EngineTask;
@@ -53,6 +54,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "openai/..., openai-responses/..., anthropic/..., openai-compatible/..., scripted/... "
           + "(default: $AEGIS_MODEL or openai/gpt-5.5).")
   String model;
+
+  @Option(names = "--agent", paramLabel = "AGENT",
+      description = "builtin (Aegis's loop over --model), claude-code, codex, gemini or acp:<command line>"
+          + " (default: $AEGIS_AGENT or builtin).")
+  String agent;
 
   @Option(names = "--base-url", paramLabel = "URL", description = "Model API base URL (wins over the environment).")
   String baseUrl;
@@ -121,6 +127,21 @@ public final class RunCommand implements Callable<Integer> {
       err.println(runMode == null ? "--mode must be plan or fix" : "--workspace " + workspace + " is not a directory");
       return ExitCodes.USAGE;
     }
+    AgentSpec agentSpec;
+    try {
+      agentSpec = AgentSpec.parse(agent != null ? agent : environment.getOrDefault("AEGIS_AGENT", AgentSpec.BUILTIN));
+    } catch (IllegalArgumentException e) {
+      err.println("--agent " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Path recordsDir = records != null ? records : defaultRecords(environment);
+    if (!agentSpec.isBuiltin()) {
+      LoopSettings acp = LoopSettings.of(environment, CommandSandbox.detect(Programs.find()),
+          line -> out.println("  " + line));
+      EngineResult result = Engines.acp(agentSpec, acp).run(task(runMode, recordsDir));
+      print(out, result);
+      return ExitCodes.of(result.outcome());
+    }
     String providerModel = model != null ? model : environment.getOrDefault("AEGIS_MODEL", "openai/gpt-5.5");
     ModelClient client;
     try {
@@ -130,7 +151,6 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    Path recordsDir = records != null ? records : defaultRecords(environment);
     LoopSettings settings = LoopSettings.of(environment, CommandSandbox.detect(Programs.find()), line -> out.println("  " + line));
     if (prices != null) {
       try {

@@ -40,6 +40,7 @@ class ActionYmlTest {
     List<String> known = new ArrayList<>(ConfigKeys.all().stream().map(ConfigKey::environmentVariable).toList());
     known.add("AEGIS_DRY_RUN"); // consumed by the step itself, unset before the jar runs
     known.add(dev.aegis.core.model.ModelClients.NEUTRAL_KEY_VARIABLE); // a secret, read by the model clients
+    known.addAll(List.of("AEGIS_GITHUB_APP_ID", "AEGIS_GITHUB_APP_KEY")); // a GitHub App, read by the connector
     runStep().path("env").fieldNames().forEachRemaining(name -> {
       if (name.startsWith("AEGIS_")) {
         assertThat(known).as("action.yml sets " + name).contains(name);
@@ -74,6 +75,25 @@ class ActionYmlTest {
   void theOutputsComeFromTheRunStep() {
     action.path("outputs").forEach(o -> assertThat(o.path("value").asText()).startsWith("${{ steps.aegis.outputs."));
     assertThat(action.path("runs").path("using").asText()).isEqualTo("composite");
+  }
+
+  @Test
+  void theRecordsArtifactHasTheNameTheJobSummaryLinks() {
+    List<String> uploads = new ArrayList<>();
+    for (JsonNode step : action.path("runs").path("steps")) {
+      if (step.path("uses").asText().startsWith("actions/upload-artifact@")) {
+        uploads.add(step.path("with").path("name").asText());
+      }
+    }
+    assertThat(uploads).containsExactly(dev.aegis.core.event.ActionsRun.RECORDS_ARTIFACT_PREFIX
+        + "${{ github.run_id }}-${{ github.run_attempt }}");
+  }
+
+  @Test
+  void theGithubTokenInputSaysWhatGithubTokenCannotDo() {
+    assertThat(action.path("inputs").path("github-token").path("description").asText())
+        .contains("Allow GitHub Actions to create and approve pull requests", "start no workflows",
+            "actions/create-github-app-token");
   }
 
   @Test

@@ -177,4 +177,17 @@ class RunCommandTest {
     assertThat(m.find()).as(output).isTrue();
     return m.group(1);
   }
+
+  @Test
+  void anUnknownAgentIsABadInputAndAKnownOneWithoutItsKeyIsAConfigurationError() throws Exception {
+    Path repo = SampleProject.create(temp.resolve("repo"));
+    int bad = execute(new RunCommand(environment(Map.of())), "--workspace", repo.toString(), "--prompt", "x",
+        "--agent", "cursor");
+    assertThat(bad).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--agent must be builtin, claude-code, codex, gemini or acp:<command line>");
+    int noKey = execute(new RunCommand(environment(Map.of("AEGIS_AGENT", "codex"))), "--workspace",
+        repo.toString(), "--prompt", "x", "--records", temp.resolve("records").toString());
+    assertThat(noKey).isEqualTo(ExitCodes.CONFIG);
+    assertThat(out.toString()).contains("agent codex (codex-acp)", "needs its provider key in OPENAI_API_KEY");
+  }
 }

@@ -117,7 +117,7 @@ final class FileTools {
     return out.toString();
   }
 
-  private static List<String> lines(String path, Path file) {
+  static List<String> lines(String path, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ToolError(path + " is not a file" + (Files.isDirectory(file) ? " (a directory: use list_files)" : ""));
     }

@@ -11,6 +11,7 @@ import dev.aegis.core.model.ToolCall;
 import dev.aegis.core.model.ToolResult;
 import dev.aegis.core.model.ToolSpec;
 import dev.aegis.core.policy.CommandEnvironment;
+import dev.aegis.core.policy.CommandRequest;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.policy.CommandSpace;
 import dev.aegis.core.policy.HostPaths;
@@ -42,6 +43,7 @@ final class LoopRun {
   private final List<ToolSpec> specs;
   private final List<Message> messages = new ArrayList<>();
   private final CommandSpace space;
+  private final McpTools mcp;
   private int denials;
   private int nudges;
 
@@ -61,15 +63,23 @@ final class LoopRun {
     FileTools files = new FileTools(workspace, git);
     CommandTools commands = new CommandTools(workspace, settings.sandbox(), commandEnv, space, git, files,
         meter::remaining);
+    this.mcp = McpTools.start(settings.mcpServers(), (line, env) -> {
+      Map<String, String> serverEnv = new LinkedHashMap<>(commandEnv);
+      serverEnv.putAll(env);
+      return new CommandRequest(workspace.root(), line, serverEnv, task.budget().maxWallTime(),
+          commands.protectedPaths(), space, sandbox.allowUnisolated());
+    }, settings.sandbox(), settings.environment(), records, this::say);
     DatabaseTools database = task.database() == null ? null : new DatabaseTools(task.database(), records);
     this.tools = new ToolBox(files, new SearchTool(workspace, files, git, task.policy().maxOutputChars()), commands,
-        new FinishTool(task.mode(), redactor, git, commands, files), redactor, task.policy().maxOutputChars(),
-        database);
-    this.specs = prompts.tools(task.mode(), task.policy().readOnly(), database != null);
+        new FinishTool(task.mode(), redactor, git, commands, files), redactor, task.policy().maxOutputChars(), mcp,
+        task.policy().commandTimeout(), database);
+    List<ToolSpec> offered = new ArrayList<>(prompts.tools(task.mode(), task.policy().readOnly(), database != null));
+    offered.addAll(mcp.specs());
+    this.specs = List.copyOf(offered);
   }
 
   /** Records kept inside the workspace (not advised) are made read-only for the agent. */
-  private static Policy protectRecords(EngineTask task) {
+  static Policy protectRecords(EngineTask task) {
     Path root = task.workspace().toAbsolutePath().normalize();
     Path records = task.recordsDirectory().toAbsolutePath().normalize();
     if (!records.startsWith(root) || records.equals(root)) {
@@ -94,6 +104,7 @@ final class LoopRun {
     } catch (RuntimeException e) {
       stop = Stop.of(Stop.Reason.INTERNAL_ERROR, redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
     } finally {
+      mcp.close();
       space.close();
     }
     return finish(stop, report);

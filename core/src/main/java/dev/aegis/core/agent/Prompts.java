@@ -38,6 +38,43 @@ final class Prompts {
     return fill(resource("prompts/guidance.md"), Map.of("ref", ref, "files", files));
   }
 
+  /** The one prompt an external (ACP) agent gets: the rules, the mode, how to hand back the report, the task. */
+  String acp(Mode mode, boolean readOnly, boolean finishTool, String task, String guidance) {
+    String schema = finishSchema(mode).toPrettyString();
+    return fill(resource("prompts/acp.md"), Map.of(
+        "finish_tool", finishTool ? " Call the `finish` tool of the MCP server `aegis` once, with the JSON"
+            + " object below as its arguments; if it answers with an error, fix what it names and call it again."
+            : "",
+        "read_only", readOnly ? " This run is read-only: file changes are refused." : "",
+        "mode_instructions", resource(mode == Mode.PLAN ? "prompts/acp-plan.md" : "prompts/acp-fix.md").strip(),
+        "schema", schema, "task", task, "guidance", guidance));
+  }
+
+  /** The {@code finish} tool's input schema in {@code mode} (the same for the built-in and the hosted tool). */
+  com.fasterxml.jackson.databind.JsonNode finishSchema(Mode mode) {
+    try {
+      return json.readTree(resource(mode == Mode.PLAN ? "tools/finish_plan.json" : "tools/finish_fix.json"))
+          .path("parameters");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the finish schema is not valid JSON", e);
+    }
+  }
+
+  /** The {@code finish} tool's description in {@code mode}. */
+  String finishDescription(Mode mode) {
+    try {
+      return json.readTree(resource(mode == Mode.PLAN ? "tools/finish_plan.json" : "tools/finish_fix.json"))
+          .path("description").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the finish schema is not valid JSON", e);
+    }
+  }
+
+  /** The follow-up when an ACP agent's answer had no readable report. */
+  String acpRetry(String problem) {
+    return fill(resource("prompts/acp-retry.md"), Map.of("problem", problem)).strip();
+  }
+
   String nudge() {
     return resource("prompts/nudge.md").trim();
   }

@@ -58,6 +58,11 @@ final class RunRecords implements AutoCloseable {
         "result_sha256", Text.sha256(outcome.content())));
   }
 
+  /** An entry for the transcript only (the agent's traffic); the audit log gets the decisions. */
+  void trace(String type, Map<String, ?> data) {
+    transcript.append(type, data);
+  }
+
   void note(String type, Map<String, ?> data) {
     transcript.append(type, data);
     audit.append(type, data);

@@ -28,6 +28,11 @@ public record Stop(Reason reason, Budget.Kind budget, ModelException.Kind modelE
     MODEL_ERROR,
     /** The model stopped calling tools without calling {@code finish}. */
     NO_FINISH,
+    /**
+     * The external coding agent (ACP) failed: it could not start, crashed, stopped answering, wrote something that
+     * is not ACP, or speaks a protocol version Aegis does not.
+     */
+    AGENT_FAILED,
     /** Aegis itself failed (a bug, or the records could not be written). */
     INTERNAL_ERROR
   }
@@ -82,7 +87,7 @@ public record Stop(Reason reason, Budget.Kind budget, ModelException.Kind modelE
   public Outcome outcome() {
     return switch (reason) {
       case FINISHED -> Outcome.FINISHED;
-      case BUDGET_EXCEEDED, CONTEXT_TOO_LARGE, POLICY_DENIED, NO_FINISH -> Outcome.BLOCKED;
+      case BUDGET_EXCEEDED, CONTEXT_TOO_LARGE, POLICY_DENIED, NO_FINISH, AGENT_FAILED -> Outcome.BLOCKED;
       case INTERNAL_ERROR -> Outcome.INTERNAL_ERROR;
       case MODEL_ERROR -> switch (modelError) {
         case AUTH -> Outcome.AUTH_ERROR;
@@ -103,6 +108,7 @@ public record Stop(Reason reason, Budget.Kind budget, ModelException.Kind modelE
       case POLICY_DENIED -> "The agent kept trying actions the policy refuses (" + detail + ").";
       case NO_FINISH -> "The agent stopped without calling finish (" + detail + ").";
       case MODEL_ERROR -> "The model call failed: " + detail;
+      case AGENT_FAILED -> "The coding agent failed: " + detail;
       case INTERNAL_ERROR -> "Aegis failed: " + detail;
     };
   }

@@ -9,7 +9,10 @@ import java.util.Optional;
  * Finds the Aegis command in a comment body. The body is cleaned first (hidden HTML comments and invisible
  * characters cannot carry a command), quoted lines ({@code > ...}), fenced code and indented code (four
  * spaces or a tab) are skipped (quoting a command is not issuing it), and the first line starting with
- * {@code /aegis} counts.
+ * {@code /aegis} counts. A command written mid-sentence ({@code Looks right. /aegis proceed 1-bp8pk5}) is not
+ * carried out: it is {@link Invalid}, so the writer is told once that commands must start a line. Mentions that
+ * are no command ({@code Thanks, /aegis is great}) and inline code ({@code `/aegis proceed <run-id>`}) stay
+ * ordinary comments.
  */
 public final class Commands {
   static final String PREFIX = "/aegis";
@@ -30,9 +33,12 @@ public final class Commands {
 
   /** Reads a comment body as delivered. */
   public static Parsed parse(String rawBody) {
-    Optional<String> line = commandLine(UntrustedText.clean(rawBody));
+    String body = UntrustedText.clean(rawBody);
+    Optional<String> line = commandLine(body);
     if (line.isEmpty()) {
-      return new NotACommand();
+      return midSentence(body).<Parsed>map(c -> new Invalid("a command must start a line, and `" + c
+          + "` is in the middle of one, so nothing was done. Post it again on a line of its own: `" + c + "`."))
+          .orElse(new NotACommand());
     }
     String[] words = line.get().trim().split("\\s+");
     if (words.length < 2) {
@@ -75,6 +81,31 @@ public final class Commands {
     }
     return Optional.empty();
   }
+
+  /** {@code /aegis <verb> <run id>} inside a line (outside code and quotes), as the writer likely meant it. */
+  private static Optional<String> midSentence(String body) {
+    boolean fenced = false;
+    for (String line : body.split("\n")) {
+      String t = line.strip();
+      if (t.startsWith("```") || t.startsWith("~~~")) {
+        fenced = !fenced;
+        continue;
+      }
+      if (fenced || t.startsWith(">") || indentedCode(line)) {
+        continue;
+      }
+      java.util.regex.Matcher m = MID_SENTENCE.matcher(t.replaceAll("`[^`]*`", " "));
+      while (m.find()) {
+        if (Command.Verb.parse(m.group(1)).isPresent() && RunIds.looksValid(m.group(2))) {
+          return Optional.of(PREFIX + " " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " " + m.group(2));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern MID_SENTENCE =
+      java.util.regex.Pattern.compile("(?i)(?<=\\s)/aegis\\s+(\\S+)\\s+([^\\s.,;:!?)]+)");
 
   /** Markdown's indented code block: four columns of leading space, a tab counting as four. */
   private static boolean indentedCode(String line) {

@@ -1,5 +1,6 @@
 package dev.aegis.core.config;
 
+import dev.aegis.core.agent.AgentSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,17 @@ public record AegisConfig(Map<String, Object> values, Map<String, String> source
 
   public String model() {
     return text(ConfigKeys.MODEL).orElseThrow();
+  }
+
+  /** The configured engine ({@code agent:}); checked by the loader, so it parses. */
+  public AgentSpec agent() {
+    return AgentSpec.parse(text(ConfigKeys.AGENT).orElse(AgentSpec.BUILTIN));
+  }
+
+  /** The configured MCP tool servers ({@code mcp-servers:}); checked by the loader, so they parse. */
+  public List<dev.aegis.core.agent.McpServerSpec> mcpServers() {
+    return dev.aegis.core.agent.McpServerSpec.parseAll(
+        (com.fasterxml.jackson.databind.JsonNode) values.get(ConfigKeys.MCP_SERVERS));
   }
 
   public List<String> trackers() {

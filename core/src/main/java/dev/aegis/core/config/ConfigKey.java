@@ -46,6 +46,7 @@ public record ConfigKey(
       case BOOLEAN -> parseBoolean(raw);
       case CHOICE -> parseChoice(raw);
       case LIST -> parseList(raw);
+      case MAPPING -> parseMapping(raw);
     };
   }
 
@@ -115,6 +116,25 @@ public record ConfigKey(
     return List.copyOf(out);
   }
 
+  /** A YAML mapping (or, from a variable or an input, the same as JSON), checked by the key's own parser. */
+  private Object parseMapping(Object raw) {
+    com.fasterxml.jackson.databind.JsonNode node;
+    if (raw instanceof com.fasterxml.jackson.databind.JsonNode json) {
+      node = json;
+    } else {
+      try {
+        node = dev.aegis.core.json.Mappers.JSON.readTree(String.valueOf(raw));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("must be a mapping (in a variable or an input: the same as JSON), got '"
+            + raw + "'", e);
+      }
+    }
+    if (name.equals(ConfigKeys.MCP_SERVERS)) {
+      dev.aegis.core.agent.McpServerSpec.parseAll(node);
+    }
+    return node;
+  }
+
   /** The kinds of values keys take. */
   public enum Kind {
     STRING,
@@ -122,7 +142,8 @@ public record ConfigKey(
     DECIMAL,
     BOOLEAN,
     CHOICE,
-    LIST
+    LIST,
+    MAPPING
   }
 
   static ConfigKey of(String name, Kind kind, Object defaultValue, String description) {

@@ -33,6 +33,8 @@ public final class ConfigKeys {
   public static final String MAX_CONCURRENT_RUNS = "max-concurrent-runs";
   public static final String MODEL = "model";
   public static final String MODEL_BASE_URL = "model-base-url";
+  public static final String AGENT = "agent";
+  public static final String MCP_SERVERS = "mcp-servers";
   public static final String APPROVERS = "approvers";
   public static final String STALE_AFTER_MINUTES = "stale-after-minutes";
   public static final String CLAIM_GRACE_SECONDS = "claim-grace-seconds";
@@ -47,6 +49,7 @@ public final class ConfigKeys {
   public static final String PROTECTED_PATHS = "protected-paths";
   public static final String SECRET_ENV = "secret-env";
   public static final String TEST_COMMAND = "test-command";
+  public static final String SETUP_COMMAND = "setup-command";
   public static final String EXECUTABLES = "executables";
   public static final String SANDBOX_ALLOW_UNISOLATED = "sandbox.allow-unisolated";
   public static final String SANDBOX_ENVIRONMENT = "sandbox.environment";
@@ -88,6 +91,10 @@ public final class ConfigKeys {
       ConfigKey.of(MODEL, STRING, "openai/gpt-5.5",
           "provider/model: openai/..., openai-responses/..., anthropic/..., openai-compatible/..."),
       ConfigKey.of(MODEL_BASE_URL, STRING, null, "Base URL of the model API: required for openai-compatible models (Ollama, vLLM, ...), optional for openai and anthropic (a proxy)."),
+      ConfigKey.of(AGENT, STRING, "builtin",
+          "The coding agent: builtin (Aegis's loop over model), claude-code, codex, gemini, or acp:<command line>."),
+      ConfigKey.of(MCP_SERVERS, ConfigKey.Kind.MAPPING, null,
+          "MCP tool servers, as in .mcp.json: name -> {command, args, env} (env values name secrets) or {url}."),
       ConfigKey.of(APPROVERS, LIST, List.of(), "Logins allowed to command Aegis besides repository writers."),
       ConfigKey.of(STALE_AFTER_MINUTES, WHOLE, 20, "A run with no tracker update for this long is blocked."),
       ConfigKey.of(CLAIM_GRACE_SECONDS, WHOLE, 120,
@@ -105,6 +112,8 @@ public final class ConfigKeys {
       ConfigKey.of(PROTECTED_PATHS, LIST, List.of(), "Extra read-only globs besides .github/workflows/**, .github/actions/**, .aegis/**, .git/**, .gitmodules and CODEOWNERS."),
       ConfigKey.of(SECRET_ENV, LIST, List.of(), "Extra environment variable names whose values are secrets."),
       ConfigKey.of(TEST_COMMAND, STRING, null, "The project's test command; detected (Maven, Gradle, npm, pytest, go) if unset."),
+      ConfigKey.of(SETUP_COMMAND, STRING, null, "A command run in the sandbox before each agent run (e.g. npm ci);"
+          + " the run ends blocked if it fails."),
       ConfigKey.of(EXECUTABLES, LIST, List.of(),
           "Globs where a fix may add or change executable files; when set, an executable elsewhere is refused."),
       ConfigKey.of(SANDBOX_ALLOW_UNISOLATED, BOOLEAN, false, "Run agent commands even where Aegis cannot isolate"

@@ -3,6 +3,7 @@ package dev.aegis.core.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegis.core.agent.AgentSpec;
 import dev.aegis.core.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -183,7 +184,7 @@ public final class ConfigLoader {
 
   private static void put(
       ConfigKey key, Object raw, String where, Map<String, Object> values, Map<String, String> sources) {
-    if (raw instanceof JsonNode) {
+    if (raw instanceof JsonNode && key.kind() != ConfigKey.Kind.MAPPING) {
       throw new ConfigException(key.name(), where, "must be a single value, not a mapping");
     }
     try {
@@ -265,6 +266,9 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     String text = value.toString();
+    if (key.equals(ConfigKeys.AGENT)) {
+      return AgentSpec.problem(text);
+    }
     boolean ok = switch (key) {
       case ConfigKeys.GITHUB_REPOSITORY -> REPOSITORY.matcher(text).matches();
       case ConfigKeys.GITHUB_API_URL, ConfigKeys.LINEAR_API_URL -> text.startsWith("https://") || text.startsWith("http://");
@@ -292,7 +296,7 @@ public final class ConfigLoader {
   }
 
   private static void check(Map<String, Object> values, Map<String, String> sources) {
-    for (String key : List.of(ConfigKeys.GITHUB_REPOSITORY, ConfigKeys.GITHUB_API_URL, ConfigKeys.MODEL,
+    for (String key : List.of(ConfigKeys.GITHUB_REPOSITORY, ConfigKeys.GITHUB_API_URL, ConfigKeys.MODEL, ConfigKeys.AGENT,
         ConfigKeys.LABEL_READY, ConfigKeys.LABEL_BUG, ConfigKeys.LINEAR_API_URL)) {
       requireShape(key, values, sources);
     }

@@ -112,6 +112,13 @@ final class CommandHandler {
     if (s.phase() == Phase.AWAITING_APPROVAL) {
       return runs.implement(run, c.id(), c.author().login());
     }
+    if (runs.awaitsPullRequest(s)) {
+      // blocked after the push because the pull request was refused (a repository setting): the approval's
+      // re-run job, or a new approval, opens it from the pushed branch; the approval stays the first one
+      ctx.progress().accept("Opening the pull request of run " + s.runId() + " from its pushed branch " + s.branch());
+      return runs.implement(run, s.fact(Implementer.APPROVAL).orElse(c.id()),
+          s.fact(Implementer.APPROVED_BY).orElse(c.author().login()));
+    }
     boolean resumable = c.id().equals(s.fact(Implementer.APPROVAL).orElse("")) && orphaned(s);
     if (resumable) {
       ctx.progress().accept("Resuming the implementation of run " + s.runId() + " after an interrupted job");

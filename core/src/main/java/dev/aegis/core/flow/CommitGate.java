@@ -17,9 +17,11 @@ import java.util.Set;
  * The last gate before Aegis commits a fix: the commit is Aegis's, built from an explicit list of paths, and
  * what is on that list is checked here, whatever the sandbox's mounts looked like while the agent worked.
  * <ul>
- *   <li>Committed: every tracked file the run changed or removed, and every new file the agent wrote with
- *       its file tools or named in {@code finish}. A new file a command left behind (a test log, build
- *       output) is left out, and listed as such; ignored files are never seen.</li>
+ *   <li>Committed: what the agent changed, and nothing else: every file it wrote with its file tools or named
+ *       in {@code finish} (a change, an addition or a removal). What commands did besides (a test log, build
+ *       output, a tracked file a test run rewrote) is left out and listed as such; a tracked file a command
+ *       changed is restored before the project's tests run, so the tests see the tree that is committed.
+ *       Files {@code .gitignore} ignores are never committed, even when the agent names them.</li>
  *   <li>Refused, ending the run blocked: a path under a protected glob (even when the directory did not
  *       exist before the run), a symlink that points outside the workspace or into {@code .git}, a
  *       submodule or nested repository, and, when {@code executables} is configured, an executable file
@@ -32,12 +34,18 @@ final class CommitGate {
    *
    * @param commit the paths to stage and commit
    * @param leftOut new files commands created that are not part of the fix
+   * @param restored tracked files commands changed or removed that are not part of the fix: put back as
+   *     committed before the project's tests run
+   * @param ignored paths the agent named that {@code .gitignore} ignores: never committed
    * @param refused {@code path: reason} for each path Aegis will not commit
    */
-  record Selection(List<String> commit, List<String> leftOut, List<String> refused) {
+  record Selection(List<String> commit, List<String> leftOut, List<String> restored, List<String> ignored,
+      List<String> refused) {
     Selection {
       commit = List.copyOf(commit);
       leftOut = List.copyOf(leftOut);
+      restored = List.copyOf(restored);
+      ignored = List.copyOf(ignored);
       refused = List.copyOf(refused);
     }
   }
@@ -56,17 +64,22 @@ final class CommitGate {
 
   /** Chooses and checks the paths of the fix from the checkout's status. */
   Selection select(Checkout checkout, Collection<String> filesOfTheFix) {
-    Set<String> ofTheFix = Set.copyOf(filesOfTheFix);
+    Set<String> ofTheFix = new java.util.LinkedHashSet<>(filesOfTheFix);
     List<String> commit = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
+    List<String> restored = new ArrayList<>();
     for (Checkout.Change change : checkout.status()) {
-      if (change.tracked() || ofTheFix.contains(change.path())) {
+      if (ofTheFix.remove(change.path())) {
         commit.add(change.path());
+      } else if (change.tracked()) {
+        restored.add(change.path());
       } else {
         leftOut.add(change.path());
       }
     }
-    return new Selection(commit, leftOut, refusals(commit));
+    // what is named but not reported: unchanged, absent, or ignored; only the ignored ones are worth saying
+    List<String> ignored = checkout.ignored(List.copyOf(ofTheFix));
+    return new Selection(commit, leftOut, restored, ignored, refusals(commit));
   }
 
   /** {@code path: reason} for every path of {@code paths} that may not be committed. */

@@ -12,8 +12,16 @@ final class Endings {
   }
 
   FlowResult block(RunHandle run, String reason, String next) {
+    return block(run, reason, next, java.util.Map.of());
+  }
+
+  /** Blocks the run, recording {@code facts} in its state (what a later job needs to pick it up again). */
+  FlowResult block(RunHandle run, String reason, String next, java.util.Map<String, String> facts) {
     RunState blocked = run.state().withPhase(Phase.BLOCKED, ctx.clock().instant())
         .withFact(Planner.STAGE, "blocked", ctx.clock().instant());
+    for (var fact : facts.entrySet()) {
+      blocked = blocked.withFact(fact.getKey(), fact.getValue(), ctx.clock().instant());
+    }
     String note = SafeMarkdown.withoutEndpoints(SafeMarkdown.of(reason), publicHosts());
     run.write(StatusTexts.blocked(blocked, capitalise(note), next), blocked);
     ctx.tracker().setPhase(blocked.issue(), Phase.BLOCKED);

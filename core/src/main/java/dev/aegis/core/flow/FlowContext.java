@@ -59,6 +59,10 @@ public record FlowContext(Tracker tracker, CodeHost code, AgentContext agent, bo
 
   /** The token for pushing to {@code origin}, when there is one. */
   public String pushToken() {
+    java.util.Optional<String> held = code().pushToken();
+    if (held.isPresent()) {
+      return held.get();
+    }
     String t = agent.environment().get("GITHUB_TOKEN");
     return t == null || t.isBlank() ? agent.environment().get("GH_TOKEN") : t;
   }

@@ -9,6 +9,8 @@ import dev.aegis.core.model.ModelException;
 import dev.aegis.core.policy.CommandSandbox;
 import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.PullRequest;
+import dev.aegis.core.repo.PullRequestRefusedException;
+import dev.aegis.core.tracker.TrackerException;
 import dev.aegis.core.run.Claimer;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.tracker.IssueComment;
@@ -34,6 +36,13 @@ final class Implementer {
   static final String TEST_TAIL = "test-tail";
   static final String FILES = "files";
   static final String LEFT_OUT = "left-out";
+  static final String RESTORED = "restored";
+  static final String IGNORED = "ignored";
+  /**
+   * Set on a run blocked after its fix was pushed because the pull request could not be opened (a repository
+   * setting, a token permission): the next approval or re-run job opens it from the pushed branch.
+   */
+  static final String PR_REFUSED = "pr-refused";
 
   private final FlowContext ctx;
   private final Tasks tasks;
@@ -127,8 +136,15 @@ final class Implementer {
 
   private FlowResult fixAndTest(RunHandle run, PlanReport plan, Checkout ws, String implementation) {
     RunState s = run.state();
+    Optional<ProjectTests.Result> setup = tests.setup();
+    if (setup.isPresent() && !setup.get().passed()) {
+      return endings.block(run, ProjectTests.setupFailed(setup.get()), "fix `setup-command` in .aegis/config.yml"
+          + " (or set the toolchain up in a workflow step before Aegis), then approve again.");
+    }
+    Instant started = ctx.clock().instant();
     EngineResult result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept).run(tasks.fix(
         run.issue(), s.runId(), plan.rootCause(), plan.fixPlan(), plan.testPlan(), tests.command().orElse("")));
+    Duration took = Duration.between(started, ctx.clock().instant());
     Optional<FixReport> fix = result.fix();
     if (fix.isEmpty()) {
       return endings.block(run, "the fix run stopped before finishing. " + result.stop().explain(),
@@ -145,11 +161,15 @@ final class Implementer {
           + " <detail>`.");
     }
     if (selection.commit().isEmpty()) {
+      java.util.List<String> others = new java.util.ArrayList<>(selection.leftOut());
+      others.addAll(selection.restored());
       return endings.block(run, "the agent changed no file of the fix; only files commands left behind ("
-          + String.join(", ", selection.leftOut()) + ").", "add detail with `/aegis ask " + s.runId() + " <detail>`.");
+          + String.join(", ", others) + ").", "add detail with `/aegis ask " + s.runId() + " <detail>`.");
     }
-    // staged before the project's tests run: what the tests write afterwards cannot reach the commit
+    // staged before the project's tests run: what the tests write afterwards cannot reach the commit; what
+    // commands changed in tracked files besides the fix is put back, so the tests run on what is committed
     ws.stage(selection.commit());
+    ws.restore(selection.restored());
     Optional<ProjectTests.Result> tested = tests.run(fix.get());
     if (tested.isEmpty()) {
       return endings.block(run, "no test command is configured or detectable, so the fix could not be verified.",
@@ -164,7 +184,7 @@ final class Implementer {
     if (stopped.isPresent()) {
       return stopped.get();
     }
-    return commitAndPush(run, plan, ws, fix.get(), tested.get(), result, selection, implementation);
+    return commitAndPush(run, plan, ws, fix.get(), tested.get(), new AgentRun(result, took), selection, implementation);
   }
 
   private CommitGate gate() {
@@ -177,16 +197,18 @@ final class Implementer {
   }
 
   private FlowResult commitAndPush(RunHandle run, PlanReport plan, Checkout ws, FixReport fix,
-      ProjectTests.Result tested, EngineResult result, CommitGate.Selection selection, String implementation) {
+      ProjectTests.Result tested, AgentRun agent, CommitGate.Selection selection, String implementation) {
     RunState s = run.state();
     Instant now = ctx.clock().instant();
-    RunState recorded = s.withFact(FIX_SUMMARY, truncate(fix.summary(), 2000), now)
+    EngineResult result = agent.result();
+    RunState recorded = RunTotals.add(s, result, agent.took(), now).withFact(FIX_SUMMARY, truncate(fix.summary(), 2000), now)
         .withFact(TEST_COMMAND, tested.command(), now).withFact(TEST_TAIL, truncate(tested.tail(), 3000), now)
-        .withFact(Planner.COST, Costs.add(s.fact(Planner.COST), result), now)
         .withFact(Planner.AUDIT, result.auditFinalHash(), now)
         .withFact(Planner.ISOLATION, result.isolation(), now)
         .withFact(FILES, truncate(String.join("\n", selection.commit()), 3000), now)
-        .withFact(LEFT_OUT, truncate(String.join("\n", selection.leftOut()), 1000), now);
+        .withFact(LEFT_OUT, truncate(String.join("\n", selection.leftOut()), 1000), now)
+        .withFact(RESTORED, truncate(String.join("\n", selection.restored()), 1000), now)
+        .withFact(IGNORED, truncate(String.join("\n", selection.ignored()), 1000), now);
     run.write(StatusTexts.implementing(recorded, plan), recorded);
     String commit = ws.commitStaged(tasks.secrets().redactor().redact(PullRequests.commitMessage(run.issue(), recorded, fix)));
     java.util.List<String> committed = ws.filesOf(commit);
@@ -217,9 +239,20 @@ final class Implementer {
         s.fact(TEST_TAIL).orElse(""));
     String cost = Costs.text(s.fact(Planner.COST));
     String audit = s.fact(Planner.AUDIT).orElse("");
-    // createPullRequest returns (and labels) the pull request a crashed job already opened from the branch
-    PullRequest pr = ctx.code().createPullRequest(
-        redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, cost, audit)));
+    PullRequest pr;
+    try {
+      // createPullRequest returns (and labels) the pull request a crashed job already opened from the branch
+      pr = ctx.code().createPullRequest(
+          redacted(PullRequests.draft(run.issue(), s, plan, s.fact(FIX_SUMMARY).orElse(""), tested, cost, audit)));
+    } catch (PullRequestRefusedException e) {
+      return pullRequestRefused(run, e.getMessage(), e.remedy());
+    } catch (TrackerException e) {
+      if (!e.forbidden() && e.status() != 404) {
+        throw e; // transient (rate limit, 5xx, no answer): the run stays implementing and a later job resumes it
+      }
+      return pullRequestRefused(run, e.getMessage(), "Give the token `pull-requests: write` (the workflow's "
+          + "`permissions:`, or the fine-grained token's \"Pull requests: Read and write\").");
+    }
     Instant now = ctx.clock().instant();
     RunState done = s.withPhase(Phase.PR_OPENED, now).withFact(Planner.STAGE, "pr-opened", now)
         .withFact(PR, pr.url(), now).withHandled(s.fact(APPROVAL).orElse(""), now);
@@ -228,6 +261,25 @@ final class Implementer {
     ctx.tracker().setPhase(done.issue(), Phase.PR_OPENED);
     ctx.progress().accept("Pull request opened: " + pr.url());
     return new FlowResult(done.issue(), done.runId(), FlowResult.Status.PR_OPENED, pr.url(), pr.url(), null);
+  }
+
+  /**
+   * Ends the run blocked when the pull request cannot be opened although the fix is pushed: the note names the
+   * branch and what to change, and the run remembers it, so the approval's re-run job (or a new approval) opens
+   * the pull request from the pushed branch without redoing the fix.
+   */
+  private FlowResult pullRequestRefused(RunHandle run, String why, String remedy) {
+    RunState s = run.state();
+    String reason = why.strip() + "\n\nThe fix passed the tests and is pushed to `" + s.branch()
+        + "`; only the pull request is missing.";
+    String next = remedy + " Then re-run the job that failed, or comment `/aegis proceed " + s.runId()
+        + "`: Aegis opens the pull request from `" + s.branch() + "` without redoing the fix.";
+    return endings.block(run, reason, next, java.util.Map.of(PR_REFUSED, truncate(why.strip(), 500)));
+  }
+
+  /** True when {@code s} is blocked only because its pushed fix still needs its pull request. */
+  boolean awaitsPullRequest(RunState s) {
+    return s.phase() == Phase.BLOCKED && s.fact(PR_REFUSED).isPresent() && pushedFix(s).isPresent();
   }
 
   private dev.aegis.core.repo.PullRequestDraft redacted(dev.aegis.core.repo.PullRequestDraft d) {
@@ -249,6 +301,9 @@ final class Implementer {
     CommitInfo c = ctx.code().commit(sha);
     return Claimer.runOf(c).filter(s.runId()::equals).isPresent() && !c.message().startsWith("aegis: ");
   }
+
+  /** One agent run and how long it took. */
+  private record AgentRun(EngineResult result, Duration took) {}
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max) + "…";

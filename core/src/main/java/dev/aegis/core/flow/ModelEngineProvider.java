@@ -1,5 +1,6 @@
 package dev.aegis.core.flow;
 
+import dev.aegis.core.agent.AgentSpec;
 import dev.aegis.core.agent.Engine;
 import dev.aegis.core.agent.Engines;
 import dev.aegis.core.agent.LoopSettings;
@@ -15,7 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** The built-in agent loop over the configured model ({@code provider/model}). */
+/**
+ * The configured engine: the built-in agent loop over the configured model ({@code provider/model}), or the
+ * external coding agent {@code agent:} names, over ACP.
+ */
 public final class ModelEngineProvider implements EngineProvider {
   private final Clock clock;
   private final Programs programs;
@@ -39,8 +43,14 @@ public final class ModelEngineProvider implements EngineProvider {
 
   @Override
   public Engine engine(AegisConfig config, Map<String, String> environment, Progress progress) {
+    AgentSpec agent = config.agent();
+    if (!agent.isBuiltin()) {
+      return Engines.acp(agent, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock)
+          .withMcpServers(config.mcpServers()));
+    }
     return Engines.loop(ModelClients.create(config.model(), settings(config, environment)),
-        prices(config, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock)));
+        prices(config, LoopSettings.of(environment, sandbox.get(), progress).withClock(clock)
+            .withMcpServers(config.mcpServers())));
   }
 
   /** The configured model price, when set, over the bundled table. */
@@ -55,11 +65,16 @@ public final class ModelEngineProvider implements EngineProvider {
 
   /**
    * Checks that the configured model could be used with this environment (provider, key, base URL), sending
-   * nothing; what {@code aegis status} and a job's preflight ask.
+   * nothing; what {@code aegis status} and a job's preflight ask. With an external {@code agent:}, checks the
+   * agent's own key instead (the model is the agent's business).
    *
    * @throws dev.aegis.core.model.ModelException of kind CONFIG naming what to set
    */
   public static void checkModel(AegisConfig config, Map<String, String> environment) {
+    if (!config.agent().isBuiltin()) {
+      Engines.checkAcp(config.agent(), environment);
+      return;
+    }
     // Building the client reads the key and base URL and sends nothing (OkHttp starts no thread before a call).
     ModelClients.create(config.model(), settings(config, environment));
   }

@@ -9,6 +9,7 @@ import dev.aegis.core.model.ModelException;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.tracker.Phase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,14 @@ final class Planner {
     ctx.progress().accept("Investigating " + state.issue().display() + " (run " + state.runId() + ")");
     onBase(state);
     EngineResult result;
+    Instant started;
     try (AutoCloseable beat = run.heartbeat(heartbeat())) {
+      Optional<ProjectTests.Result> setup = setup();
+      if (setup.isPresent() && !setup.get().passed()) {
+        return endings.block(run, ProjectTests.setupFailed(setup.get()), "fix `setup-command` in .aegis/config.yml"
+            + " (or set the toolchain up in a workflow step before Aegis), then remove the aegis:blocked label.");
+      }
+      started = ctx.clock().instant();
       result = ctx.engines().engine(ctx.config(), ctx.environment(), ctx.progress()::accept)
           .run(tasks.plan(run.issue(), state.runId(), state.fact(ASK).orElse("")));
     } catch (ModelException e) {
@@ -55,10 +63,11 @@ final class Planner {
       return endings.block(run, "the investigation stopped before a root cause was found. "
           + result.stop().explain(), "add detail to the issue or raise the budget, then remove the aegis:blocked label.");
     }
-    RunState next = run.state().withPhase(Phase.AWAITING_APPROVAL, ctx.clock().instant())
+    Instant now = ctx.clock().instant();
+    RunState next = RunTotals.add(run.state(), result, Duration.between(started, now), now)
+        .withPhase(Phase.AWAITING_APPROVAL, now)
         .withFact(STAGE, "awaiting-approval", ctx.clock().instant())
         .withFact(PLAN, plans.write(plan.get()), ctx.clock().instant())
-        .withFact(COST, Costs.add(run.state().fact(COST), result), ctx.clock().instant())
         .withFact(ISOLATION, result.isolation(), ctx.clock().instant())
         .withFact(AUDIT, result.auditFinalHash(), ctx.clock().instant());
     String cost = Costs.text(next.fact(COST));
@@ -82,6 +91,19 @@ final class Planner {
     } catch (GitException | java.io.UncheckedIOException e) {
       ctx.progress().accept("Could not check out " + state.base() + " from origin (" + e.getMessage()
           + "); investigating the workspace as checked out");
+    }
+  }
+
+  /**
+   * The setup command before the investigation. Where commands cannot run (no isolation), the plan run
+   * investigates with its file tools only, so the setup is skipped and the log says so.
+   */
+  private Optional<ProjectTests.Result> setup() {
+    try {
+      return new ProjectTests(ctx).setup();
+    } catch (dev.aegis.core.policy.PolicyException e) {
+      ctx.progress().accept("The setup command did not run: " + e.getMessage());
+      return Optional.empty();
     }
   }
 

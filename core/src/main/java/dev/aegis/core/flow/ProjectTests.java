@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Aegis runs the project's tests itself after a fix (never trusting the model's word): the configured or
  * detected test command, else the command the agent named, in the same sandbox and scrubbed environment as
- * the agent's commands.
+ * the agent's commands. The configured {@code setup-command} runs the same way, before each agent run.
  */
 final class ProjectTests {
   private static final Duration TIMEOUT = Duration.ofMinutes(20);
@@ -50,17 +50,40 @@ final class ProjectTests {
       return Optional.empty();
     }
     ctx.progress().accept("Running the project's tests: " + command.get());
+    return Optional.of(sandboxed(command.get()));
+  }
+
+  /**
+   * Runs the configured {@code setup-command} (installing the project's dependencies, say), in the same sandbox
+   * as the tests, before an agent run.
+   *
+   * @return its result, or empty when none is configured
+   * @throws dev.aegis.core.policy.PolicyException when commands cannot run on this machine
+   */
+  Optional<Result> setup() {
+    Optional<String> command = ctx.config().text(ConfigKeys.SETUP_COMMAND).map(String::strip).filter(c -> !c.isEmpty());
+    command.ifPresent(c -> ctx.progress().accept("Running the setup command: " + c));
+    return command.map(this::sandboxed);
+  }
+
+  /** The blocked note of a failed setup command: what ran, how it ended, the end of its output. */
+  static String setupFailed(Result r) {
+    return "the setup command (`" + r.command() + "`, from setup-command) " + (r.timedOut() ? "timed out" : "failed")
+        + ", so the agent did not start.\n\n```\n" + r.tail().replace("```", "'''") + "\n```";
+  }
+
+  private Result sandboxed(String command) {
     Policy policy = tasks.policy();
     SandboxSettings sandbox = policy.sandbox();
     Workspace workspace = Workspace.open(ctx.workspace(), policy);
     CommandResult r;
     try (CommandSpace space = CommandSpace.open(HostPaths.of(ctx.environment(), sandbox.readPaths(), sandbox.writePaths()))) {
-      r = ctx.engines().sandbox().run(new CommandRequest(workspace.root(), command.get(),
+      r = ctx.engines().sandbox().run(new CommandRequest(workspace.root(), command,
           CommandEnvironment.forCommands(ctx.environment(), tasks.secrets(), sandbox.environment()), TIMEOUT,
           ProtectedPaths.of(workspace, List::of), space, sandbox.allowUnisolated()));
     }
     String tail = tail(tasks.secrets().redactor().redact(r.output()));
-    return Optional.of(new Result(command.get(), r.exitCode() == 0 && !r.timedOut(), r.timedOut(), tail));
+    return new Result(command, r.exitCode() == 0 && !r.timedOut(), r.timedOut(), tail);
   }
 
   private static String tail(String output) {

@@ -34,17 +34,27 @@ final class PullRequests {
         + "Aegis-Issue: " + issue.key().display() + "\n" + Claimer.TRAILER + state.runId() + "\n";
   }
 
-  /** The exact files of the commit, and those a command left behind that are not in it. */
+  /**
+   * The exact files of the commit, and what commands did that is not in it: new files left behind, tracked files
+   * changed besides the fix (restored before the tests), and files the agent named that {@code .gitignore} ignores.
+   */
   static String files(RunState state) {
     List<String> files = lines(state.fact(Implementer.FILES).orElse(""));
-    List<String> leftOut = lines(state.fact(Implementer.LEFT_OUT).orElse(""));
     StringBuilder out = new StringBuilder("### Files\n\n");
     files.forEach(f -> out.append("- `").append(SafeMarkdown.code(f)).append("`\n"));
-    if (!leftOut.isEmpty()) {
-      out.append("\nNot committed (created by commands, not part of the fix): ")
-          .append(String.join(", ", leftOut.stream().map(f -> "`" + SafeMarkdown.code(f) + "`").toList())).append('\n');
-    }
+    notCommitted(out, state, Implementer.LEFT_OUT, "Not committed (created by commands, not part of the fix): ");
+    notCommitted(out, state, Implementer.RESTORED,
+        "Not committed (changed by commands, not part of the fix; restored before the tests ran): ");
+    notCommitted(out, state, Implementer.IGNORED, "Not committed (ignored by .gitignore): ");
     return files.isEmpty() ? "" : out.toString().strip();
+  }
+
+  private static void notCommitted(StringBuilder out, RunState state, String fact, String label) {
+    List<String> paths = lines(state.fact(fact).orElse(""));
+    if (!paths.isEmpty()) {
+      out.append('\n').append(label)
+          .append(String.join(", ", paths.stream().map(f -> "`" + SafeMarkdown.code(f) + "`").toList())).append('\n');
+    }
   }
 
   private static List<String> lines(String text) {

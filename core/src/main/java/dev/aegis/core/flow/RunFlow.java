@@ -46,9 +46,9 @@ public final class RunFlow {
   }
 
   /**
-   * Brings an issue Aegis already holds back in line: restores a phase label a crash left out, and resumes
+   * Brings an issue Aegis already holds back in line: restores a phase label a crash left out, resumes
    * planning or implementing when the job that held the run stopped reporting (its heartbeat is older than
-   * the claim grace period).
+   * the claim grace period), and opens the pull request of a run blocked only because opening it was refused.
    *
    * @return what was resumed, or empty when nothing needed doing
    */
@@ -66,6 +66,13 @@ public final class RunFlow {
     RunState s = latest.get().state();
     if (!ctx.tracker().inPhase(issue, s.phase())) {
       ctx.tracker().setPhase(key, s.phase());
+    }
+    if (runs.awaitsPullRequest(s)) {
+      // blocked only because the pull request was refused: a re-run of the job (auto mode's is an issues event)
+      // opens it from the pushed branch, with the approval the fix was made under
+      ctx.progress().accept("Opening the pull request of run " + s.runId() + " from its pushed branch " + s.branch());
+      return Optional.of(runs.implement(runs.handle(issue, latest.get()), s.fact(Implementer.APPROVAL).orElse("resumed"),
+          s.fact(Implementer.APPROVED_BY).orElse("")));
     }
     boolean orphaned = s.phase() == Phase.IN_PROGRESS
         && Duration.between(s.updatedAt(), ctx.clock().instant()).compareTo(ctx.config().claimGrace()) >= 0;

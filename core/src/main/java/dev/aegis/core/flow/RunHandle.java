@@ -22,10 +22,21 @@ final class RunHandle {
   private final RunLedger ledger;
   private final Clock clock;
   private final Redactor redactor;
+  private final String footer;
   private StatusComment status;
   private String text;
 
   RunHandle(Issue issue, StatusComment status, String text, RunLedger ledger, Clock clock, Redactor redactor) {
+    this(issue, status, text, ledger, clock, redactor, "");
+  }
+
+  /**
+   * @param footer appended to every text this handle writes (the link to the Actions run that wrote it), may be
+   *     empty
+   */
+  RunHandle(Issue issue, StatusComment status, String text, RunLedger ledger, Clock clock, Redactor redactor,
+      String footer) {
+    this.footer = Objects.requireNonNull(footer, "footer");
     this.issue = Objects.requireNonNull(issue, "issue");
     this.status = Objects.requireNonNull(status, "status");
     this.text = Objects.requireNonNull(text, "text");
@@ -44,10 +55,11 @@ final class RunHandle {
 
   /**
    * Replaces the status comment's text and state; known secret values never reach the tracker, neither in
-   * the text nor in the hidden block's facts (plan, fix summary, test output), which are just as public.
+   * the text nor in the hidden block's facts (plan, fix summary, test output), which are just as public. The
+   * footer, when there is one, ends the text.
    */
   synchronized void write(String newText, RunState newState) {
-    String clean = redactor.redact(newText);
+    String clean = redactor.redact(newText + footer);
     status = ledger.update(issue.key(), status, clean, redacted(newState));
     text = clean;
   }

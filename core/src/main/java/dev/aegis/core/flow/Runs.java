@@ -1,5 +1,6 @@
 package dev.aegis.core.flow;
 
+import dev.aegis.core.event.ActionsRun;
 import dev.aegis.core.run.RunLedger;
 import dev.aegis.core.run.RunState;
 import dev.aegis.core.run.StatusComment;
@@ -24,7 +25,13 @@ final class Runs {
   }
 
   RunHandle handle(Issue issue, StatusComment status) {
-    return new RunHandle(issue, status, status.text(), ledger, ctx.clock(), new Tasks(ctx.agent()).secrets().redactor());
+    return new RunHandle(issue, status, status.text(), ledger, ctx.clock(), new Tasks(ctx.agent()).secrets().redactor(),
+        footer());
+  }
+
+  /** Status comments written inside GitHub Actions link the workflow run that wrote them. */
+  private String footer() {
+    return ActionsRun.signatureIn(ctx.environment());
   }
 
   /** Plans; in auto mode a low-risk plan goes straight on to implementation. */
@@ -95,6 +102,11 @@ final class Runs {
     String key = step + ":" + s.issue().display() + ":" + s.runId() + ":" + round;
     return new FlowResult(s.issue(), s.runId(), FlowResult.Status.QUEUED, step + " run " + s.runId(), "",
         new FlowResult.Queued(step, key));
+  }
+
+  /** True when the run is blocked only because its pushed fix still needs its pull request. */
+  boolean awaitsPullRequest(RunState s) {
+    return implementer.awaitsPullRequest(s);
   }
 
   /**

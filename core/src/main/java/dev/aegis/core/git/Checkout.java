@@ -185,6 +185,28 @@ public final class Checkout {
     return out;
   }
 
+  /** The paths of {@code paths} that {@code .gitignore} (or {@code .git/info/exclude}) ignores. */
+  public List<String> ignored(List<String> paths) {
+    if (paths.isEmpty()) {
+      return List.of();
+    }
+    // ls-files, not check-ignore: check-ignore refuses the literal pathspecs every Aegis git call uses
+    List<String> args = new ArrayList<>(List.of("ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--"));
+    args.addAll(paths);
+    return git.query(args).map(out -> Arrays.stream(out.split("\0")).filter(p -> !p.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  /** Puts {@code paths} back as {@code HEAD} has them (changes and removals undone); untracked files are not touched. */
+  public void restore(List<String> paths) {
+    if (paths.isEmpty()) {
+      return;
+    }
+    List<String> args = new ArrayList<>(List.of("checkout", "--quiet", "HEAD", "--"));
+    args.addAll(paths);
+    git.run(args, Map.of(), null);
+  }
+
   /** Stages exactly {@code paths} (additions, changes and deletions), each taken literally, never as a glob. */
   public void stage(List<String> paths) {
     if (paths.isEmpty()) {

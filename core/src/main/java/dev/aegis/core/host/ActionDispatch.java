@@ -10,6 +10,7 @@ import dev.aegis.core.flow.RunFlow;
 import dev.aegis.core.run.Decision;
 import dev.aegis.core.tracker.Author;
 import dev.aegis.core.tracker.IssueKey;
+import dev.aegis.core.tracker.Tracker;
 import dev.aegis.core.tracker.Phase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,14 +47,17 @@ final class ActionDispatch {
           + String.join(", ", session.config.trackers()) + ")");
     }
     if (event instanceof GitHubEvent.IssuesEvent issues) {
-      return PICKUP_ACTIONS.contains(issues.action())
-          ? issue(IssueKey.github(issues.number()))
-          : ignored("issues." + issues.action() + " needs nothing from Aegis");
+      if (!PICKUP_ACTIONS.contains(issues.action())) {
+        return ignored("issues." + issues.action() + " needs nothing from Aegis");
+      }
+      session.identify();
+      return issue(IssueKey.github(issues.number()));
     }
     if (event instanceof GitHubEvent.IssueCommentEvent comment) {
       return comment(comment);
     }
     if (event instanceof GitHubEvent.ScheduleEvent || event instanceof GitHubEvent.WorkflowDispatchEvent) {
+      session.identify();
       return commands.scan(dispatchOnly, "Aegis scan");
     }
     return ignored("the " + event.name() + " event is not one Aegis handles");
@@ -63,7 +67,7 @@ final class ActionDispatch {
     if (session.trackerOf(key).issue(key).isEmpty()) {
       return ignored(key.display() + " no longer exists (deleted or transferred)");
     }
-    Reports report = new Reports();
+    Reports report = commands.reports();
     Decision d = commands.one(key, session.request.dryRun());
     report.add(d);
     if (!session.request.dryRun()) {
@@ -78,8 +82,13 @@ final class ActionDispatch {
   }
 
   private HostResult comment(GitHubEvent.IssueCommentEvent c) {
-    String self = session.trackerOf(IssueKey.github(c.number())).self().login();
-    if (c.author().bot() || c.author().login().equalsIgnoreCase(self)) {
+    // Bots and the configured (or default) login first, at no cost; then the identity GitHub names.
+    Tracker tracker = session.trackerOf(IssueKey.github(c.number()));
+    if (c.author().bot() || c.author().login().equalsIgnoreCase(tracker.self().login())) {
+      return ignored("comment by " + c.author().login() + " (bots and Aegis itself are ignored)");
+    }
+    session.identify();
+    if (c.author().login().equalsIgnoreCase(tracker.self().login())) {
       return ignored("comment by " + c.author().login() + " (bots and Aegis itself are ignored)");
     }
     if (!"created".equals(c.action())) {
@@ -100,7 +109,7 @@ final class ActionDispatch {
     if (Commands.parse(c.body()) instanceof Commands.Valid v && v.command().verb() != Command.Verb.STOP) {
       session.preflight(); // proceed and ask run the agent; a stop must work even when the model cannot
     }
-    Reports report = new Reports();
+    Reports report = commands.reports();
     IncomingComment incoming = new IncomingComment(c.commentId(), new Author(c.author().login(), false), c.body());
     IssueKey key = IssueKey.github(c.number());
     commands.record(report, commands.flow(key, dispatchOnly).comment(key, incoming));

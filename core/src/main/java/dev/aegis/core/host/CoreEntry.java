@@ -45,7 +45,7 @@ public final class CoreEntry implements HostEntry {
     Secrets.fromEnvironment(request.environment(), List.of(), List.of()).values().forEach(log::mask);
     Optional<String> refused = refusal(request);
     if (refused.isPresent()) {
-      log.warn(refused.get());
+      log.failed(refused.get());
       return HostResult.of(Outcome.INPUT_ERROR, refused.get());
     }
     try {
@@ -66,7 +66,7 @@ public final class CoreEntry implements HostEntry {
       }
     } catch (RuntimeException e) {
       HostResult result = Failures.toResult(e);
-      log.warn(result.message());
+      log.failed(result.message());
       return result;
     }
   }

@@ -28,8 +28,10 @@ final class HostCommands {
   HostResult run() {
     // Who Aegis is must be known before anything is read as "ours" or written (GET /user for a user's token).
     // `recover` is a maintainer's tool too, run with their own token: it reads Aegis's comments as configured.
-    if (session.request.command() != HostCommand.RECOVER) {
-      session.trackers().forEach(Tracker::identify);
+    // An event learns it once it knows the event is for Aegis (a bot's comment costs no request).
+    HostCommand command = session.request.command();
+    if (command != HostCommand.RECOVER && command != HostCommand.ACTION && command != HostCommand.EVENT) {
+      session.identify();
     }
     return switch (session.request.command()) {
       case PICKUP -> pickup();
@@ -88,7 +90,7 @@ final class HostCommands {
    * {@code work}.
    */
   HostResult scan(boolean dispatchOnly, String title) {
-    Reports report = new Reports();
+    Reports report = reports();
     boolean dry = session.request.dryRun();
     session.trackers().forEach(t -> session.recovery(t).recover(dry).forEach(report::add));
     if (dry) {
@@ -116,6 +118,37 @@ final class HostCommands {
   /** The flow on the tracker that owns {@code key}. */
   RunFlow flow(IssueKey key, boolean dispatchOnly) {
     return session.flow(session.trackerOf(key), dispatchOnly);
+  }
+
+  /** A report whose rows link the issue, its status comment and its pull request, and the Actions run. */
+  Reports reports() {
+    return new Reports(this::links, dev.aegis.core.event.ActionsRun.of(session.request.environment()));
+  }
+
+  /**
+   * Where a flow result's row links to, read back from the tracker (the issue's page, the run's status comment);
+   * a failed look-up gives no links rather than failing the job that already did its work.
+   */
+  private Reports.Links links(FlowResult r) {
+    if (r.runId().isEmpty()) {
+      return Reports.Links.NONE;
+    }
+    try {
+      Tracker tracker = session.trackerOf(r.issue());
+      String issueUrl = tracker.issue(r.issue()).map(Issue::url).orElse("");
+      Optional<dev.aegis.core.run.StatusComment> status = new dev.aegis.core.run.RunLedger(tracker)
+          .latest(r.issue(), tracker.comments(r.issue())).filter(s -> s.state().runId().equals(r.runId()));
+      // GitHub's comment anchor on the issue page; Linear's comment links are not known here, so its issue suffices
+      String statusUrl = status.isPresent() && "github".equals(r.issue().tracker()) && !issueUrl.isEmpty()
+          ? issueUrl + "#issuecomment-" + status.get().commentId() : "";
+      String pr = !r.prUrl().isEmpty() ? r.prUrl()
+          : status.flatMap(s -> s.state().fact("pr")).orElse("");
+      String spent = status.map(s -> dev.aegis.core.flow.RunTotals.of(s.state()))
+          .filter(t -> t.steps() > 0).map(dev.aegis.core.flow.RunTotals::text).orElse("");
+      return new Reports.Links(issueUrl, statusUrl, pr, spent);
+    } catch (RuntimeException e) {
+      return Reports.Links.NONE;
+    }
   }
 
   /** Adds a flow result, and the worker job it asks for when it was queued. */

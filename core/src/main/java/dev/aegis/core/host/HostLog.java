@@ -13,6 +13,15 @@ public interface HostLog {
   /** A warning the user should act on. */
   void warn(String text);
 
+  /**
+   * Why the request failed; the same text comes back as the {@link HostResult}'s message. Hosts that report the
+   * result's message themselves (the Action annotates it once) need not print it twice; by default it is a
+   * warning.
+   */
+  default void failed(String text) {
+    warn(text);
+  }
+
   /** Opens a collapsible section; nested groups are not supported by Actions, so callers keep them flat. */
   void group(String title);
 

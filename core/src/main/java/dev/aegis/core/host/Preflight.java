@@ -64,7 +64,7 @@ public final class Preflight {
   }
 
   private Check model() {
-    String name = "model " + config.model();
+    String name = config.agent().isBuiltin() ? "model " + config.model() : "agent " + config.agent().display();
     try {
       modelCheck.accept(config, environment);
       return new Check(name, Verdict.OK, "provider, key and base URL are set");

@@ -26,6 +26,7 @@ final class Session implements AutoCloseable {
   private final RandomGenerator random;
   private final EngineProvider engines;
   private boolean checked;
+  private boolean identified;
 
   Session(HostRequest request, AegisConfig config, HostLog log, Connection connection, Clock clock,
       RandomGenerator random, EngineProvider engines) {
@@ -49,7 +50,8 @@ final class Session implements AutoCloseable {
   }
 
   Pickup pickup(Tracker tracker) {
-    return new Pickup(tracker, connection.code(), config, clock, new RunIds(random), this::preflight);
+    return new Pickup(tracker, connection.code(), config, clock, new RunIds(random), this::preflight,
+        dev.aegis.core.event.ActionsRun.signatureIn(request.environment()));
   }
 
   /**
@@ -66,6 +68,14 @@ final class Session implements AutoCloseable {
         + " (" + c.detail() + ")"));
     Preflight.require(checks);
     checked = true;
+  }
+
+  /** Learns, once per request, who each tracker's credentials write as ({@link Tracker#identify()}). */
+  synchronized void identify() {
+    if (!identified) {
+      trackers().forEach(Tracker::identify);
+      identified = true;
+    }
   }
 
   /** True when this command runs the agent in this process (not a host that hands agent work to workers). */

@@ -142,34 +142,80 @@ public final class CommandSandbox {
    * @throws UncheckedIOException when the command cannot be started
    */
   public CommandResult run(CommandRequest request) {
-    if (isolation == Isolation.NONE && !request.unisolatedAllowed()) {
-      throw new PolicyException(Rule.NO_ISOLATION, "", "commands cannot run here: Aegis cannot isolate them on"
-          + " this machine (" + whyNone + "). A maintainer can accept the risk with sandbox.allow-unisolated: true");
-    }
+    refuseUnisolated(request);
     List<Path> created = missing(request.protectedPaths(), request.directory());
     Path plan = null;
     Path out = request.space().scratch().resolve("out-" + sequence.incrementAndGet());
     try {
-      List<String> argv = new ArrayList<>();
-      Map<String, String> env = new HashMap<>(request.environment());
-      env.put("HOME", request.space().home().toString());
-      if (isolation == Isolation.NONE) {
-        env.put("TMPDIR", request.space().tmp().toString());
-        argv.addAll(List.of(programs.sh().toString(), "-c", request.command()));
-      } else {
-        plan = writePlan(request);
-        argv.add(programs.unshare().orElseThrow().toString());
-        argv.addAll(isolation.unshareOptions);
-        argv.addAll(List.of(programs.sh().toString(), "-c", SCRIPT, "aegis-sandbox", plan.toString(),
-            programs.searchPath(), programs.chroot().orElseThrow().toString(),
-            programs.setpriv().orElseThrow().toString(), request.command()));
-      }
-      return execute(argv, env, request, out);
+      Map<String, String> env = environment(request);
+      plan = isolation == Isolation.NONE ? null : writePlan(request);
+      return execute(argv(request, plan), env, request, out);
     } finally {
       deleteQuietly(plan);
       deleteQuietly(out);
       removeEmpty(created);
     }
+  }
+
+  /**
+   * Starts {@code request}'s command in the same isolation as {@link #run}, with its standard input, output and
+   * error piped to the caller, for a long-lived program that talks over them (an ACP agent). The request's
+   * timeout is the caller's to enforce; {@link LiveCommand#close()} kills the command and everything it started.
+   *
+   * @throws PolicyException ({@link Rule#NO_ISOLATION}) as {@link #run} does
+   * @throws UncheckedIOException when the command cannot be started
+   */
+  public LiveCommand start(CommandRequest request) {
+    refuseUnisolated(request);
+    List<Path> created = missing(request.protectedPaths(), request.directory());
+    Path plan = isolation == Isolation.NONE ? null : writePlan(request);
+    List<String> argv = argv(request, plan);
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(request.directory().toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment(request));
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      deleteQuietly(plan);
+      removeEmpty(created);
+      throw new UncheckedIOException("cannot start " + argv.get(0) + " in " + request.directory(), e);
+    }
+    Path planFile = plan;
+    return new LiveCommand(process, () -> {
+      deleteQuietly(planFile);
+      removeEmpty(created);
+    });
+  }
+
+  private void refuseUnisolated(CommandRequest request) {
+    if (isolation == Isolation.NONE && !request.unisolatedAllowed()) {
+      throw new PolicyException(Rule.NO_ISOLATION, "", "commands cannot run here: Aegis cannot isolate them on"
+          + " this machine (" + whyNone + "). A maintainer can accept the risk with sandbox.allow-unisolated: true");
+    }
+  }
+
+  private Map<String, String> environment(CommandRequest request) {
+    Map<String, String> env = new HashMap<>(request.environment());
+    env.put("HOME", request.space().home().toString());
+    if (isolation == Isolation.NONE) {
+      env.put("TMPDIR", request.space().tmp().toString());
+    }
+    return env;
+  }
+
+  private List<String> argv(CommandRequest request, Path plan) {
+    List<String> argv = new ArrayList<>();
+    if (isolation == Isolation.NONE) {
+      argv.addAll(List.of(programs.sh().toString(), "-c", request.command()));
+    } else {
+      argv.add(programs.unshare().orElseThrow().toString());
+      argv.addAll(isolation.unshareOptions);
+      argv.addAll(List.of(programs.sh().toString(), "-c", SCRIPT, "aegis-sandbox", plan.toString(),
+          programs.searchPath(), programs.chroot().orElseThrow().toString(),
+          programs.setpriv().orElseThrow().toString(), request.command()));
+    }
+    return argv;
   }
 
   private Path writePlan(CommandRequest request) {

@@ -21,6 +21,11 @@ public interface CodeHost {
    * Whether the credentials may push to the repository, when the code host says (GitHub tells a user's token in
    * {@code permissions.push}); empty when it does not say (an installation token), which is not a failure.
    */
+  /** The token git should push and fetch with, when the code host holds one (else the environment's). */
+  default Optional<String> pushToken() {
+    return Optional.empty();
+  }
+
   default Optional<Boolean> canPush() {
     return Optional.empty();
   }
@@ -66,6 +71,9 @@ public interface CodeHost {
    * Opens a pull request and labels it. When one is already open from the same head branch (a job that
    * crashed after opening it, possibly before labelling it), that one is labelled and returned instead: one
    * branch, one pull request.
+   *
+   * @throws PullRequestRefusedException when a repository setting forbids this token to open pull requests
+   *     (GitHub: "Allow GitHub Actions to create and approve pull requests" is off)
    */
   PullRequest createPullRequest(PullRequestDraft draft);
 }

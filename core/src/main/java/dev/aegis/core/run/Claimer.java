@@ -42,11 +42,18 @@ public final class Claimer {
   private final RunIds runIds;
   private final Clock clock;
   private final Duration grace;
+  private final String signature;
 
   /**
    * @param grace how old an orphaned claim (no status comment) must be before it is adopted
    */
   public Claimer(Tracker tracker, CodeHost code, RunIds runIds, Clock clock, Duration grace) {
+    this(tracker, code, runIds, clock, grace, "");
+  }
+
+  /** @param signature appended to the claim's status comment (the workflow run that wrote it), or empty */
+  public Claimer(Tracker tracker, CodeHost code, RunIds runIds, Clock clock, Duration grace, String signature) {
+    this.signature = Objects.requireNonNull(signature, "signature");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.code = Objects.requireNonNull(code, "code");
     this.ledger = new RunLedger(tracker);
@@ -137,7 +144,7 @@ public final class Claimer {
     Instant now = clock.instant();
     RunState state = RunState.claimed(runId, issue.key(), branch, base, sha, now);
     String text = Templates.render("claimed", Map.of(
-        "run", runId, "branch", branch, "phase", "in progress"));
+        "run", runId, "branch", branch, "phase", "in progress")) + signature;
     StatusComment status = ledger.post(issue.key(), text, state);
     tracker.setPhase(issue.key(), Phase.IN_PROGRESS);
     return new ClaimOutcome.Claimed(status, adopted);

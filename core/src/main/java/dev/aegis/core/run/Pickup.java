@@ -41,11 +41,17 @@ public final class Pickup {
    *     before anything is written, when the job could not work (the host's preflight checks)
    */
   public Pickup(Tracker tracker, CodeHost code, AegisConfig config, Clock clock, RunIds runIds, Runnable beforeWrite) {
+    this(tracker, code, config, clock, runIds, beforeWrite, "");
+  }
+
+  /** @param signature appended to the claim's status comment (the workflow run that wrote it), or empty */
+  public Pickup(Tracker tracker, CodeHost code, AegisConfig config, Clock clock, RunIds runIds, Runnable beforeWrite,
+      String signature) {
     this.beforeWrite = Objects.requireNonNull(beforeWrite, "beforeWrite");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.config = Objects.requireNonNull(config, "config");
     this.readiness = new ReadinessCheck();
-    this.claimer = new Claimer(tracker, code, runIds, clock, config.claimGrace());
+    this.claimer = new Claimer(tracker, code, runIds, clock, config.claimGrace(), signature);
     this.questions = new Questions(tracker);
     this.ledger = new RunLedger(tracker);
   }

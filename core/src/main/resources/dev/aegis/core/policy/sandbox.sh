@@ -22,6 +22,8 @@ read_only_tree() {
   done
 }
 
+# the plan is read on standard input: keep the command's own (an agent talks over it) on 3 until the run step
+exec 3<&0
 while IFS="$tab" read -r step target source; do
   case $step in
     root) R=$target; mount -t tmpfs -o mode=0755 aegis-root "$R" || fail "cannot mount the new root" ;;
@@ -43,7 +45,7 @@ while IFS="$tab" read -r step target source; do
       PATH=$command_path
       export PATH
       exec "$3" "$R" "$4" --bounding-set=-all --inh-caps=-all --ambient-caps=-all --no-new-privs -- \
-        /bin/sh -c 'cd "$1" && exec /bin/sh -c "$2"' aegis-command "$target" "$5" ;;
+        /bin/sh -c 'cd "$1" && exec /bin/sh -c "$2"' aegis-command "$target" "$5" <&3 3<&- ;;
     *) fail "unknown step $step" ;;
   esac
 done < "$plan"

@@ -55,4 +55,22 @@ class CommandsTest {
     assertThat(((Commands.Invalid) Commands.parse("/aegis proceed ../../etc")).problem()).contains("needs the run id");
     assertThat(((Commands.Invalid) Commands.parse("/aegis ask 12-abc123")).problem()).contains("needs the question");
   }
+
+  @Test
+  void aCommandInTheMiddleOfASentenceIsNotCarriedOutAndTheAnswerSaysCommandsStartALine() {
+    Commands.Parsed p = Commands.parse("Looks right. /aegis proceed 1-bp8pk5");
+
+    assertThat(p).isInstanceOf(Commands.Invalid.class);
+    assertThat(((Commands.Invalid) p).problem()).contains("a command must start a line",
+        "Post it again on a line of its own: `/aegis proceed 1-bp8pk5`");
+    assertThat(Commands.parse("I think /aegis stop 12-abc123. would be wrong")).isInstanceOf(Commands.Invalid.class);
+  }
+
+  @Test
+  void aMentionOrInlineCodeInTheMiddleOfASentenceStaysAnOrdinaryComment() {
+    assertThat(Commands.parse("Thanks, /aegis is great")).isInstanceOf(Commands.NotACommand.class);
+    assertThat(Commands.parse("Reply with `/aegis proceed 1-bp8pk5` when ready")).isInstanceOf(Commands.NotACommand.class);
+    assertThat(Commands.parse("> Looks right. /aegis proceed 1-bp8pk5")).isInstanceOf(Commands.NotACommand.class);
+    assertThat(Commands.parse("see /aegis proceed <run-id> in the docs")).isInstanceOf(Commands.NotACommand.class);
+  }
 }

@@ -108,6 +108,39 @@ class IdentityAndPreflightTest {
   }
 
   @Test
+  void aGitHubAppsIdAndKeyRunTheLoopOnInstallationTokensAsTheAppsBotWithoutAnyConfiguredLogin() {
+    dev.aegis.testkit.github.FakeApp app = w.github.createApp("acme-aegis");
+    w.github.installApp(app, w.repo);
+    w.githubToken = "";
+    w.env("AEGIS_GITHUB_APP_ID", String.valueOf(app.id())).env("AEGIS_GITHUB_APP_KEY", app.privateKeyPem());
+    int bug = readyBug();
+
+    HostResult first = labelled(bug);
+
+    assertThat(first.outcome()).as(String.join("\n", w.lines)).isEqualTo(HostResult.Outcome.OK);
+    assertThat(comments(bug)).hasSize(1).first().satisfies(c -> assertThat(c.author()).isEqualTo("acme-aegis[bot]"));
+    assertThat(w.repo.issue(bug).orElseThrow().labels()).contains(Phase.AWAITING_APPROVAL.label());
+    assertThat(w.github.mintedTokens()).hasSize(1).first()
+        .satisfies(t -> assertThat(t.repositories()).containsExactly("shop"));
+    assertThat(String.join("\n", w.lines)).doesNotContain(w.github.mintedTokens().get(0).token())
+        .doesNotContain("PRIVATE KEY");
+    labelled(bug);
+    assertThat(comments(bug)).as("a redelivery recognises the App's own comment").hasSize(1);
+  }
+
+  @Test
+  void theClaimsStatusCommentLinksTheWorkflowRunThatWroteIt() {
+    int bug = readyBug();
+
+    HostResult result = w.call(HostCommand.PICKUP, String.valueOf(bug), null, false, Map.of(
+        "GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", LinearWorld.REPO, "GITHUB_RUN_ID", "4242"));
+
+    assertThat(result.outcome()).isEqualTo(HostResult.Outcome.OK);
+    assertThat(comments(bug)).hasSize(1).first().satisfies(c -> assertThat(c.body())
+        .contains("_Written by [workflow run 4242](https://github.com/" + LinearWorld.REPO + "/actions/runs/4242)._"));
+  }
+
+  @Test
   void aMissingModelKeyStopsTheJobBeforeTheClaimWithTheVariableNamed() {
     w.set("model", "anthropic/claude-sonnet-4-6");
     int bug = readyBug();

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Accounts {
   private final Map<String, Account> byLogin = new LinkedHashMap<>();
   private final Map<String, String> loginByToken = new LinkedHashMap<>();
+  private final Map<String, java.time.Instant> expiryByToken = new LinkedHashMap<>();
+  private final Map<Long, FakeApp> apps = new LinkedHashMap<>();
   private final AtomicLong ids;
 
   Accounts(AtomicLong ids) {
@@ -37,13 +39,44 @@ final class Accounts {
     loginByToken.put(token, login);
   }
 
+  /** A token that stops working at {@code expiresAt} (an App installation token: one hour). */
+  synchronized void addToken(String token, String login, java.time.Instant expiresAt) {
+    addToken(token, login);
+    expiryByToken.put(token, expiresAt);
+  }
+
   synchronized void revokeToken(String token) {
     loginByToken.remove(token);
   }
 
-  synchronized Optional<Account> byToken(String token) {
+  /** The account a token authenticates as at {@code now}; empty for unknown, revoked or expired tokens. */
+  synchronized Optional<Account> byToken(String token, java.time.Instant now) {
+    java.time.Instant expires = expiryByToken.get(token);
+    if (expires != null && !now.isBefore(expires)) {
+      return Optional.empty();
+    }
     String login = loginByToken.get(token);
     return login == null ? Optional.empty() : find(login);
+  }
+
+  synchronized FakeApp addApp(String slug) {
+    FakeApp app = new FakeApp(ids.incrementAndGet(), slug);
+    apps.put(app.id(), app);
+    add(app.botLogin(), true);
+    add(slug, true); // the App itself, as a JWT authenticates it
+    return app;
+  }
+
+  synchronized Optional<FakeApp> app(long id) {
+    return Optional.ofNullable(apps.get(id));
+  }
+
+  synchronized Optional<FakeApp> appBySlug(String slug) {
+    return apps.values().stream().filter(a -> a.slug().equalsIgnoreCase(slug)).findFirst();
+  }
+
+  synchronized java.util.List<FakeApp> apps() {
+    return java.util.List.copyOf(apps.values());
   }
 
   static boolean isBotLogin(String login) {

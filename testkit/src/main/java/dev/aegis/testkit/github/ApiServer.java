@@ -118,8 +118,10 @@ final class ApiServer implements HttpHandler {
     Map<String, String> params = match.get().params();
     RepoState repo = null;
     if (params.containsKey("owner") && params.containsKey("repo")) {
+      boolean appAsksForItsInstallation = template.equals(AppRoutes.INSTALLATION_ROUTE)
+          && AppRoutes.isAppPrincipal(accounts, who);
       repo = repos.apply(params.get("owner") + "/" + params.get("repo"))
-          .filter(r -> r.effectiveRole(who.login()).atLeast(Role.READ))
+          .filter(r -> appAsksForItsInstallation || r.effectiveRole(who.login()).atLeast(Role.READ))
           .orElse(null);
       if (repo == null) {
         return error(404, "Not Found", null);
@@ -228,7 +230,11 @@ final class ApiServer implements HttpHandler {
     if (parts.length != 2 || !(parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer"))) {
       return Optional.empty();
     }
-    return accounts.byToken(parts[1]);
+    if (Jwts.looksLikeJwt(parts[1])) {
+      // An App's JWT: checked against the wall clock, as the clients sign it with theirs.
+      return Jwts.verify(parts[1], accounts, java.time.Instant.now()).flatMap(app -> accounts.find(app.slug()));
+    }
+    return accounts.byToken(parts[1], clock.instant());
   }
 
   /** The matched template with its parameters percent-encoded, so {@code heads/a/b} stays one parameter. */

@@ -68,6 +68,8 @@ public final class FakeGitHub implements AutoCloseable {
   private final ExecutorService executor;
   private volatile ContractValidator contract;
 
+  private final AppRoutes apps;
+
   private FakeGitHub(Clock clock) {
     this.clock = clock;
     this.rateLimits = new RateLimits(clock);
@@ -78,6 +80,8 @@ public final class FakeGitHub implements AutoCloseable {
     GitRoutes.register(router);
     new PullRoutes(ids).register(router);
     new RepoRoutes(accounts, rateLimits).register(router);
+    apps = new AppRoutes(accounts, clock);
+    apps.register(router);
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     } catch (IOException e) {
@@ -194,6 +198,24 @@ public final class FakeGitHub implements AutoCloseable {
     String token = (Accounts.isBotLogin(login) ? "ghs_" : "ghp_") + HexFormat.of().formatHex(bytes);
     accounts.addToken(token, login);
     return token;
+  }
+
+  /** Registers a GitHub App (its key pair is generated; its bot is {@code <slug>[bot]}). */
+  public FakeApp createApp(String slug) {
+    return accounts.addApp(slug);
+  }
+
+  /** Installs {@code app} on {@code repository}: its installation tokens act as its bot with write access there. */
+  public long installApp(FakeApp app, FakeRepository repository) {
+    long id = ids.incrementAndGet();
+    app.install(repository.fullName(), id);
+    repository.setPermission(app.botLogin(), Role.WRITE);
+    return id;
+  }
+
+  /** The installation tokens minted so far: which repositories and permissions each was narrowed to. */
+  public List<MintedToken> mintedTokens() {
+    return apps.minted();
   }
 
   /** Stops accepting {@code token}: later calls with it get 401. */

@@ -104,6 +104,19 @@ public final class FakeRepository {
     return this;
   }
 
+  /**
+   * The repository setting "Allow GitHub Actions to create and approve pull requests" (Settings > Actions >
+   * General > Workflow permissions). When off, {@code POST /pulls} with the workflow's {@code GITHUB_TOKEN}
+   * (the {@link FakeGitHub#ACTIONS_BOT} identity) answers GitHub's 403 "GitHub Actions is not permitted to create
+   * or approve pull requests.", whatever the token's permissions; other tokens (a GitHub App's, a PAT) are not
+   * affected. The fake allows it by default so existing worlds open pull requests; GitHub does not allow
+   * it by default (its 2022-05-03 changelog introduced the setting).
+   */
+  public FakeRepository setActionsMayCreatePullRequests(boolean value) {
+    state.setActionsMayCreatePullRequests(value);
+    return this;
+  }
+
   /** Sets (creating or updating) an Actions variable. */
   public FakeRepository setVariable(String name, String value) {
     if (state.createVariable(name, value).isEmpty()) {

@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Pull requests: list (state, head, base filters), create (branches must exist and differ), get. */
+/**
+ * Pull requests: list (state, head, base filters), create (branches must exist and differ; the workflow's
+ * {@code GITHUB_TOKEN} only when the repository allows GitHub Actions to create pull requests), get.
+ */
 final class PullRoutes {
   private final AtomicLong ids;
 
@@ -45,6 +48,10 @@ final class PullRoutes {
 
   private Reply create(Call call) {
     call.require(Role.WRITE);
+    if (call.callerIs(FakeGitHub.ACTIONS_BOT) && !call.repo().actionsMayCreatePullRequests()) {
+      // GitHub's answer when "Allow GitHub Actions to create and approve pull requests" is off
+      throw ApiError.status(403, "GitHub Actions is not permitted to create or approve pull requests.");
+    }
     String title = call.requiredText("title");
     String head = call.requiredText("head");
     String base = call.requiredText("base");

@@ -42,6 +42,7 @@ final class RepoState {
   private final java.util.Set<String> secretNames = new java.util.TreeSet<>();
   private int lastNumber;
   private volatile boolean hidden;
+  private volatile boolean actionsMayCreatePullRequests = true;
 
   RepoState(String owner, String name, GitStore git, AtomicLong ids, Clock clock) {
     this.id = ids.incrementAndGet();
@@ -257,6 +258,15 @@ final class RepoState {
 
   void setPrivate(boolean value) {
     hidden = value;
+  }
+
+  /** The setting "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General). */
+  boolean actionsMayCreatePullRequests() {
+    return actionsMayCreatePullRequests;
+  }
+
+  void setActionsMayCreatePullRequests(boolean value) {
+    actionsMayCreatePullRequests = value;
   }
 
   // ---- Actions variables (names are case-insensitive; GitHub stores them upper case)

@@ -117,10 +117,13 @@ final class WireShapes {
       }
     }
     for (JsonNode tool : body.path("tools")) {
-      if (!"function".equals(tool.path("type").asText())) {
-        problems.add("tools[].type must be function");
+      // the Responses API has more tool types than functions (custom, web_search, local_shell, namespace...):
+      // Codex sends several; only a function's name and schema are checked here
+      if (!tool.path("type").isTextual() || tool.path("type").asText().isBlank()) {
+        problems.add("tools[].type must be a string");
+      } else if ("function".equals(tool.path("type").asText())) {
+        toolSchema(tool.path("name"), tool.path("parameters"), problems);
       }
-      toolSchema(tool.path("name"), tool.path("parameters"), problems);
     }
   }
 

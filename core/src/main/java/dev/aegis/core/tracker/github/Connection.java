@@ -29,8 +29,11 @@ final class Connection implements GitHubConnection {
   private final GitHubVariables variables;
   private volatile GHRepository repository;
 
-  Connection(GitHubSettings settings, Clock clock, Sleeper sleeper) {
+  private final java.util.function.Supplier<String> tokens;
+
+  Connection(GitHubSettings settings, Clock clock, Sleeper sleeper, java.util.function.Supplier<String> tokens) {
     this.settings = settings;
+    this.tokens = tokens;
     this.failures = new Failures(settings);
     Cache cache = settings.cacheDirectory() == null ? null : new Cache(settings.cacheDirectory().toFile(), CACHE_BYTES);
     this.client = new OkHttpClient.Builder()
@@ -45,8 +48,9 @@ final class Connection implements GitHubConnection {
     try {
       this.hub = new GitHubBuilder()
           .withEndpoint(settings.apiUrl().toString().replaceAll("/+$", ""))
-          // sends "Authorization: token ..." and, unlike withOAuthToken, no GET /user first
-          .withAppInstallationToken(settings.token())
+          // sends "Authorization: token ..." and, unlike withOAuthToken, no GET /user first; the token is
+          // asked for on every request, so an App's installation token is replaced before it expires
+          .withAuthorizationProvider(() -> "token " + tokens.get())
           // max-age 0: every cached GET is revalidated with If-None-Match; a 304 is served from the cache
           .withConnector(new OkHttpGitHubConnector(client, 0))
           .withRateLimitHandler(LimitHandlers.primary(clock))
@@ -55,9 +59,9 @@ final class Connection implements GitHubConnection {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot set up the GitHub client", e);
     }
-    Rest rest = new Rest(client, settings.apiUrl(), settings.token(), clock);
+    Rest rest = new Rest(client, settings.apiUrl(), tokens, clock);
     this.tracker = new GitHubTracker(settings, this::repository, rest, failures);
-    this.codeHost = new GitHubCodeHost(settings, this::repository, rest, failures);
+    this.codeHost = new GitHubCodeHost(settings, this::repository, rest, failures, tokens);
     this.variables = new GitHubVariables(settings, rest, failures);
   }
 

@@ -4,6 +4,7 @@ import dev.aegis.core.repo.CodeHost;
 import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.PullRequest;
 import dev.aegis.core.repo.PullRequestDraft;
+import dev.aegis.core.repo.PullRequestRefusedException;
 import dev.aegis.core.tracker.github.Failures.Need;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -24,8 +25,18 @@ import org.kohsuke.github.GHRepository;
  * fast-forward from the ref's current value.
  */
 final class GitHubCodeHost extends RepositoryApi implements CodeHost {
-  GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures) {
+  private final Supplier<String> tokens;
+
+  GitHubCodeHost(GitHubSettings settings, Supplier<GHRepository> repository, Rest rest, Failures failures,
+      Supplier<String> tokens) {
     super(settings, repository, rest, failures);
+    this.tokens = tokens;
+  }
+
+  /** The token git pushes with: the current one (an App's installation token is minted again before expiry). */
+  @Override
+  public Optional<String> pushToken() {
+    return Optional.of(tokens.get());
   }
 
   @Override
@@ -161,6 +172,12 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
       try {
         pr = repository.get().createPullRequest(draft.title(), draft.head(), draft.base(), draft.body());
       } catch (IOException e) {
+        if (actionsMayNotCreatePullRequests(e)) {
+          throw new PullRequestRefusedException("GitHub refused to open the pull request: \""
+              + Failures.githubMessage(e) + "\" The repository does not allow the workflow's GITHUB_TOKEN to create "
+              + "pull requests; the token's permissions are not the cause.", ACTIONS_SETTING_REMEDY, 403,
+              settings.apiUrl() + "/" + repoPath + "/pulls", e);
+        }
         Optional<PullRequest> existing = Failures.status(e) == 422
             && Failures.githubMessage(e).contains("already exists") ? openPullRequest(draft.head()) : Optional.empty();
         if (existing.isEmpty()) {
@@ -173,6 +190,24 @@ final class GitHubCodeHost extends RepositoryApi implements CodeHost {
       return pullRequest(pr);
     });
   }
+
+  /**
+   * GitHub's 403 when the repository (or its organization) has "Allow GitHub Actions to create and approve pull
+   * requests" off. GitHub gives no error code for it, so it is told apart by its message ("GitHub Actions is not
+   * permitted to create or approve pull requests."). If GitHub rewords it, the refusal falls back to the generic
+   * 403 message (the token needs "Pull requests: write"), which still ends the run blocked with the branch named.
+   */
+  private static boolean actionsMayNotCreatePullRequests(IOException e) {
+    return Failures.status(e) == 403
+        && Failures.githubMessage(e).toLowerCase(java.util.Locale.ROOT).contains("not permitted to create or approve pull requests");
+  }
+
+  /** What a maintainer changes when GitHub Actions may not open pull requests. */
+  static final String ACTIONS_SETTING_REMEDY = "In the repository's Settings > Actions > General > Workflow "
+      + "permissions, tick \"Allow GitHub Actions to create and approve pull requests\" and save (an organization "
+      + "or enterprise may have to allow it first, in its own Actions settings). Or give the action a GitHub App "
+      + "installation token or a bot's personal access token as `github-token`: pull requests opened with those also "
+      + "start the repository's own workflows.";
 
   private void addLabels(int number, List<String> labels) throws IOException {
     if (!labels.isEmpty()) {

@@ -25,7 +25,21 @@ public interface GitHubConnection extends AutoCloseable {
    * @throws IllegalArgumentException when the cache directory cannot be used
    */
   static GitHubConnection open(GitHubSettings settings, Clock clock, Sleeper sleeper) {
-    return new Connection(settings, clock, sleeper);
+    return new Connection(settings, clock, sleeper, settings::token);
+  }
+
+  /**
+   * Connects with a token that may change between requests: a GitHub App's {@link InstallationTokens}, minted
+   * again before each expires. {@code settings.token()} is not used.
+   */
+  static GitHubConnection open(GitHubSettings settings, java.util.function.Supplier<String> tokens) {
+    return new Connection(settings, Clock.systemUTC(), Sleeper.THREAD, tokens);
+  }
+
+  /** As {@link #open(GitHubSettings, java.util.function.Supplier)}, with a clock and sleeper for tests. */
+  static GitHubConnection open(GitHubSettings settings, Clock clock, Sleeper sleeper,
+      java.util.function.Supplier<String> tokens) {
+    return new Connection(settings, clock, sleeper, tokens);
   }
 
   GitHubSettings settings();

@@ -35,13 +35,14 @@ final class Rest {
 
   private final OkHttpClient client;
   private final HttpUrl root;
-  private final String authorization;
+  private final java.util.function.Supplier<String> token;
   private final Clock clock;
 
-  Rest(OkHttpClient client, URI apiUrl, String token, Clock clock) {
+  /** @param token the token for each request (an App's installation token is replaced before it expires) */
+  Rest(OkHttpClient client, URI apiUrl, java.util.function.Supplier<String> token, Clock clock) {
     this.client = client;
     this.root = HttpUrl.get(apiUrl.toString());
-    this.authorization = "token " + token;
+    this.token = token;
     this.clock = clock;
   }
 
@@ -93,7 +94,7 @@ final class Rest {
 
   private Request.Builder request(HttpUrl url) {
     return new Request.Builder().url(url)
-        .header("Authorization", authorization)
+        .header("Authorization", "token " + token.get())
         .header("Accept", "application/vnd.github+json")
         .header("X-GitHub-Api-Version", "2022-11-28")
         .header("User-Agent", "aegis");

@@ -7,6 +7,7 @@ import dev.aegis.core.repo.CodeHost;
 import dev.aegis.core.repo.CommitInfo;
 import dev.aegis.core.repo.PullRequest;
 import dev.aegis.core.repo.PullRequestDraft;
+import dev.aegis.core.repo.PullRequestRefusedException;
 import dev.aegis.core.repo.RepositoryVariables;
 import dev.aegis.core.tracker.TrackerException;
 import dev.aegis.testkit.github.Fault;
@@ -116,6 +117,39 @@ class GitHubCodeHostTest {
     assertThat(host.openPullRequest("aegis/5-fix")).contains(opened);
     assertThat(host.openPullRequest("aegis/6-other")).isEmpty();
     assertThat(gh.repo.issue(opened.number()).orElseThrow().labels()).containsExactly("aegis", "bug");
+  }
+
+  @Test
+  void aRepositoryThatForbidsActionsToCreatePullRequestsIsReportedAsThatSettingNotAsAMissingPermission() {
+    gh.repo.setActionsMayCreatePullRequests(false);
+    String head = gh.repo.newCommit(main, "fix");
+    assertThat(host.createBranch("aegis/9-fix", head)).isTrue();
+    PullRequestDraft draft = new PullRequestDraft("Fix", "Fixes #9", "aegis/9-fix", "main", List.of("aegis"));
+
+    assertThatThrownBy(() -> host.createPullRequest(draft))
+        .isInstanceOfSatisfying(PullRequestRefusedException.class, e -> {
+          assertThat(e.status()).isEqualTo(403);
+          assertThat(e.getMessage()).contains("GitHub Actions is not permitted to create or approve pull requests.")
+              .doesNotContain("the token needs");
+          assertThat(e.remedy()).contains("Settings > Actions > General > Workflow permissions",
+              "Allow GitHub Actions to create and approve pull requests", "github-token");
+        });
+    assertThat(gh.repo.issues()).noneMatch(dev.aegis.testkit.github.FakeIssue::pullRequest);
+  }
+
+  @Test
+  void theActionsSettingDoesNotStopAnotherTokenFromOpeningThePullRequest() {
+    gh.repo.setActionsMayCreatePullRequests(false);
+    gh.repo.setPermission("aegis-bot", Role.WRITE);
+    String pat = gh.fake.newToken("aegis-bot");
+    CodeHost asBot = gh.connect(GitHubSettings.of(GitHubFixture.REPO, pat)
+        .withApiUrl(java.net.URI.create(gh.fake.apiUrl()))).codeHost();
+    String head = gh.repo.newCommit(main, "fix");
+    assertThat(asBot.createBranch("aegis/9-fix", head)).isTrue();
+
+    PullRequest pr = asBot.createPullRequest(new PullRequestDraft("Fix", "Fixes #9", "aegis/9-fix", "main", List.of()));
+
+    assertThat(gh.repo.issue(pr.number()).orElseThrow().author()).isEqualTo("aegis-bot");
   }
 
   @Test
