@@ -47,6 +47,7 @@ const OPERATIONS = [
   ["get", "/repos/{owner}/{repo}/pulls"],
   ["post", "/repos/{owner}/{repo}/pulls"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}"],
+  ["get", "/repos/{owner}/{repo}/actions/secrets"],
   ["get", "/repos/{owner}/{repo}/actions/variables"],
   ["post", "/repos/{owner}/{repo}/actions/variables"],
   ["get", "/repos/{owner}/{repo}/actions/variables/{name}"],

@@ -1,6 +1,7 @@
 package dev.aegis.core.agent;
 
 import dev.aegis.core.policy.Policy;
+import dev.aegis.core.production.ProductionDatabase;
 import dev.aegis.core.policy.Secrets;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,10 +20,23 @@ import java.util.Objects;
  * @param baseRef the git ref guidance files ({@code AGENTS.md}, {@code .aegis/instructions.md}) are read
  *     from; null for {@code HEAD} as it was when the run started
  * @param secrets the values to redact and the environment names to keep from commands
+ * @param database read-only production database access for {@code sql_query} and {@code describe_schema}
+ *     (production context with {@code DATABASE_URL}); null for none
  */
 public record EngineTask(
     Path workspace, Mode mode, String task, Policy policy, Budget budget, Path recordsDirectory, String baseRef,
-    Secrets secrets) {
+    Secrets secrets, ProductionDatabase database) {
+  /** A task without production database access. */
+  public EngineTask(Path workspace, Mode mode, String task, Policy policy, Budget budget, Path recordsDirectory,
+      String baseRef, Secrets secrets) {
+    this(workspace, mode, task, policy, budget, recordsDirectory, baseRef, secrets, null);
+  }
+
+  /** This task with {@code value} as its production database (null for none). */
+  public EngineTask withDatabase(ProductionDatabase value) {
+    return new EngineTask(workspace, mode, task, policy, budget, recordsDirectory, baseRef, secrets, value);
+  }
+
   public EngineTask {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(mode, "mode");

@@ -69,10 +69,11 @@ final class LoopRun {
       return new CommandRequest(workspace.root(), line, serverEnv, task.budget().maxWallTime(),
           commands.protectedPaths(), space, sandbox.allowUnisolated());
     }, settings.sandbox(), settings.environment(), records, this::say);
+    DatabaseTools database = task.database() == null ? null : new DatabaseTools(task.database(), records);
     this.tools = new ToolBox(files, new SearchTool(workspace, files, git, task.policy().maxOutputChars()), commands,
         new FinishTool(task.mode(), redactor, git, commands, files), redactor, task.policy().maxOutputChars(), mcp,
-        task.policy().commandTimeout());
-    List<ToolSpec> offered = new ArrayList<>(prompts.tools(task.mode(), task.policy().readOnly()));
+        task.policy().commandTimeout(), database);
+    List<ToolSpec> offered = new ArrayList<>(prompts.tools(task.mode(), task.policy().readOnly(), database != null));
     offered.addAll(mcp.specs());
     this.specs = List.copyOf(offered);
   }
@@ -90,7 +91,7 @@ final class LoopRun {
   }
 
   EngineResult execute() {
-    String system = prompts.system(task.mode());
+    String system = prompts.system(task.mode(), task.database() != null);
     String guidance = Guidance.read(git, task.baseRef(), prompts);
     messages.add(new Message.User(prompts.task(task.task(), guidance)));
     start(system, !guidance.isEmpty());
@@ -118,10 +119,15 @@ final class LoopRun {
     facts.put("isolation", settings.sandbox().isolation().name());
     facts.put("isolation_detail", settings.sandbox().describe());
     facts.put("guidance_from", guidance ? (task.baseRef() == null ? "HEAD" : task.baseRef()) : "none");
+    facts.put("database", task.database() == null ? "none" : task.database().display() + " (read-only)");
     records.start(facts, system, task.task());
     say("model " + model.model() + ", " + task.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode"
         + (task.policy().readOnly() ? ", read-only" : ""));
     say("command isolation: " + settings.sandbox().describe());
+    if (task.database() != null) {
+      say("production context: sql_query and describe_schema on " + task.database().display()
+          + " (read-only, rolled back, row cap, timeout, masked columns)");
+    }
     if (settings.sandbox().isolation() == CommandSandbox.Isolation.NONE) {
       say(task.policy().sandbox().allowUnisolated()
           ? "commands run WITHOUT isolation, as the configuration allows (sandbox.allow-unisolated: true)"

@@ -15,12 +15,19 @@ final class Prompts {
   static final List<String> TOOLS = List.of(
       "list_files", "read_file", "search", "edit_file", "write_file", "run_command", "git_diff");
   static final List<String> EDIT_TOOLS = List.of("edit_file", "write_file");
+  /** Offered only in production context with a database. */
+  static final List<String> DATABASE_TOOLS = List.of("sql_query", "describe_schema");
 
   private final com.fasterxml.jackson.databind.ObjectMapper json = Mappers.JSON;
 
   String system(Mode mode) {
     return fill(resource("prompts/system.md"),
         Map.of("mode_instructions", resource(mode == Mode.PLAN ? "prompts/plan.md" : "prompts/fix.md")));
+  }
+
+  /** The system prompt, plus what the database tools are and how to cite a query, when {@code database}. */
+  String system(Mode mode, boolean database) {
+    return database ? system(mode) + "\n" + resource("prompts/production.md") : system(mode);
   }
 
   String task(String task, String guidance) {
@@ -74,11 +81,19 @@ final class Prompts {
 
   /** The tools offered in {@code mode}; edit tools are left out of a read-only run. */
   List<ToolSpec> tools(Mode mode, boolean readOnly) {
+    return tools(mode, readOnly, false);
+  }
+
+  /** As {@link #tools(Mode, boolean)}, plus {@code sql_query} and {@code describe_schema} when {@code database}. */
+  List<ToolSpec> tools(Mode mode, boolean readOnly, boolean database) {
     List<ToolSpec> specs = new ArrayList<>();
     for (String name : TOOLS) {
       if (!(readOnly && EDIT_TOOLS.contains(name))) {
         specs.add(spec("tools/" + name + ".json"));
       }
+    }
+    if (database) {
+      DATABASE_TOOLS.forEach(name -> specs.add(spec("tools/" + name + ".json")));
     }
     specs.add(spec(mode == Mode.PLAN ? "tools/finish_plan.json" : "tools/finish_fix.json"));
     return List.copyOf(specs);

@@ -25,6 +25,7 @@ final class ToolBox {
   private final int maxOutputChars;
   private final McpTools mcp;
   private final java.time.Duration mcpTimeout;
+  private final DatabaseTools database;
 
   ToolBox(FileTools files, SearchTool search, CommandTools commands, FinishTool finish, Redactor redactor,
       int maxOutputChars) {
@@ -34,8 +35,15 @@ final class ToolBox {
   /** @param mcp the MCP servers' tools, offered as {@code server__tool}, each call capped at {@code mcpTimeout} */
   ToolBox(FileTools files, SearchTool search, CommandTools commands, FinishTool finish, Redactor redactor,
       int maxOutputChars, McpTools mcp, java.time.Duration mcpTimeout) {
+    this(files, search, commands, finish, redactor, maxOutputChars, mcp, mcpTimeout, null);
+  }
+
+  /** With {@code database} (null outside production context) for {@code sql_query} and {@code describe_schema}. */
+  ToolBox(FileTools files, SearchTool search, CommandTools commands, FinishTool finish, Redactor redactor,
+      int maxOutputChars, McpTools mcp, java.time.Duration mcpTimeout, DatabaseTools database) {
     this.mcp = mcp;
     this.mcpTimeout = mcpTimeout;
+    this.database = database;
     this.files = files;
     this.search = search;
     this.commands = commands;
@@ -82,10 +90,16 @@ final class ToolBox {
       case "run_command" -> ToolOutcome.ok(commands.run(args));
       case "git_diff" -> ToolOutcome.ok(commands.diff(args));
       case "finish" -> ToolOutcome.finished("report accepted", finish.finish(args));
-      default -> mcp.has(name) ? ToolOutcome.ok(mcp.call(name, args.node(), mcpTimeout))
-          : ToolOutcome.error("there is no tool '" + name + "'; the tools are: " + String.join(", ", Prompts.TOOLS)
-              + ", finish" + (mcp.specs().isEmpty() ? "" : ", " + String.join(", ",
-                  mcp.specs().stream().map(dev.aegis.core.model.ToolSpec::name).toList())));
+      case "sql_query" -> database == null ? unknown(name) : database.query(args);
+      case "describe_schema" -> database == null ? unknown(name) : database.describeSchema(args);
+      default -> mcp.has(name) ? ToolOutcome.ok(mcp.call(name, args.node(), mcpTimeout)) : unknown(name);
     };
+  }
+
+  private ToolOutcome unknown(String name) {
+    return ToolOutcome.error("there is no tool '" + name + "'; the tools are: "
+        + String.join(", ", Prompts.TOOLS) + (database == null ? "" : ", " + String.join(", ", Prompts.DATABASE_TOOLS))
+        + ", finish" + (mcp.specs().isEmpty() ? "" : ", " + String.join(", ",
+            mcp.specs().stream().map(dev.aegis.core.model.ToolSpec::name).toList())));
   }
 }

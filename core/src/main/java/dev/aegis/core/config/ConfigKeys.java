@@ -26,6 +26,10 @@ public final class ConfigKeys {
   public static final String LABEL_BUG = "labels.bug";
   public static final String MODE = "mode";
   public static final String CONTEXT = "context";
+  public static final String PRODUCTION_MAX_ROWS = "production.max-rows";
+  public static final String PRODUCTION_STATEMENT_TIMEOUT = "production.statement-timeout-seconds";
+  public static final String PRODUCTION_MASKED_COLUMNS = "production.masked-columns";
+  public static final String PRODUCTION_ALLOWED_COLUMNS = "production.allowed-columns";
   public static final String MAX_CONCURRENT_RUNS = "max-concurrent-runs";
   public static final String MODEL = "model";
   public static final String MODEL_BASE_URL = "model-base-url";
@@ -84,6 +88,12 @@ public final class ConfigKeys {
           "plan-first", "auto"),
       ConfigKey.choice(CONTEXT, "minimal", "minimal: issue and code; production: adds read-only data sources.",
           "minimal", "production"),
+      ConfigKey.of(PRODUCTION_MAX_ROWS, WHOLE, 100, "Rows of a production query shown to the agent (more are cut)."),
+      ConfigKey.of(PRODUCTION_STATEMENT_TIMEOUT, WHOLE, 10, "Statement timeout of a production query, in seconds."),
+      ConfigKey.of(PRODUCTION_MASKED_COLUMNS, LIST, List.of(),
+          "Column-name fragments masked in query results on top of password, token, secret, email, phone, ..."),
+      ConfigKey.of(PRODUCTION_ALLOWED_COLUMNS, LIST, List.of(),
+          "Column names shown unmasked although they look secret or personal."),
       ConfigKey.of(MAX_CONCURRENT_RUNS, WHOLE, 1, "Runs allowed in progress at once; 0 pauses Aegis."),
       ConfigKey.of(MODEL, STRING, "openai/gpt-5.5",
           "provider/model: openai/..., openai-responses/..., anthropic/..., openai-compatible/..."),

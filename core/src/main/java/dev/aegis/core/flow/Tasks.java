@@ -32,7 +32,8 @@ final class Tasks {
     AegisConfig c = ctx.config();
     boolean readOnly = (Boolean) c.value(ConfigKeys.PLAN_READ_ONLY).orElse(Boolean.TRUE);
     return new EngineTask(ctx.workspace(), Mode.PLAN, text, policy().withReadOnly(readOnly), budget(),
-        records(runId, "plan"), null, secrets());
+        records(runId, "plan"), null, secrets()).withDatabase(ProductionAccess.database(c, ctx.environment())
+        .orElse(null));
   }
 
   EngineTask fix(Issue issue, String runId, String rootCause, String fixPlan, String testPlan, String testCommand) {
@@ -67,7 +68,8 @@ final class Tasks {
   }
 
   Secrets secrets() {
-    return Secrets.fromEnvironment(ctx.environment(), ctx.config().list(ConfigKeys.SECRET_ENV), List.of());
+    return Secrets.fromEnvironment(ctx.environment(), ctx.config().list(ConfigKeys.SECRET_ENV),
+        ProductionAccess.secretValues(ctx.environment()));
   }
 
   Budget budget() {

@@ -40,6 +40,7 @@ final class StatusCheck {
   OpsReport run() {
     lines.add("Aegis status for " + config.text(ConfigKeys.GITHUB_REPOSITORY).orElse("(repository unknown)"));
     configuration();
+    lines.addAll(ProductionStatus.jdbc().lines(config, ctx.environment()));
     if (config.text(ConfigKeys.GITHUB_REPOSITORY).isEmpty()) {
       fail(OpsOutcome.CONFIG_ERROR, "The repository is unknown: pass --repo OWNER/NAME, set github.repository in "
           + ".aegis/config.yml or GITHUB_REPOSITORY, or run inside a checkout whose origin is on GitHub.");
@@ -53,6 +54,7 @@ final class StatusCheck {
         checks(connection);
         labels(connection.tracker());
         work(connection.tracker());
+        lines.addAll(ProductionStatus.secretLines(config, connection.variables()));
       }
       pause(outcome == OpsOutcome.OK ? connection.variables() : Optional.empty());
     } catch (RuntimeException e) {

@@ -17,4 +17,12 @@ public interface RepositoryVariables {
 
   /** Sets the variable, creating it when it does not exist. */
   void set(String name, String value);
+
+  /**
+   * The names (never the values) of the repository's Actions secrets, for {@code aegis status}; empty when
+   * the host cannot list them. Listing needs the "Secrets: read" permission.
+   */
+  default Optional<java.util.List<String>> secretNames() {
+    return Optional.empty();
+  }
 }

@@ -28,6 +28,7 @@ final class Harness {
   Secrets secrets = Secrets.none();
   Mode mode = Mode.PLAN;
   String baseRef;
+  dev.aegis.core.production.ProductionDatabase database;
 
   Harness(Path temp) throws IOException, InterruptedException {
     this.temp = temp;
@@ -56,7 +57,7 @@ final class Harness {
 
   EngineResult run(ModelClient model, LoopSettings settings) {
     return Engines.loop(model, settings).run(new EngineTask(workspace, mode, "add(2, 3) prints -1", policy, budget,
-        records, baseRef, secrets));
+        records, baseRef, secrets, database));
   }
 
   String transcript() throws IOException {

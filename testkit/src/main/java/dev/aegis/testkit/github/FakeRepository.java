@@ -98,6 +98,12 @@ public final class FakeRepository {
     return this;
   }
 
+  /** Adds an Actions secret (only its name is kept: GitHub never returns a secret's value). */
+  public FakeRepository addSecret(String name) {
+    state.addSecret(name);
+    return this;
+  }
+
   /**
    * The repository setting "Allow GitHub Actions to create and approve pull requests" (Settings > Actions >
    * General > Workflow permissions). When off, {@code POST /pulls} with the workflow's {@code GITHUB_TOKEN}

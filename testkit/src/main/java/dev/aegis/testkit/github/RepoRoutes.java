@@ -21,6 +21,7 @@ final class RepoRoutes {
     router.add("GET", repo, this::repository);
     router.add("GET", repo + "/collaborators/{username}/permission", this::permission);
     router.add("GET", repo + "/actions/variables", this::variables);
+    router.add("GET", repo + "/actions/secrets", this::secrets);
     router.add("POST", repo + "/actions/variables", this::createVariable);
     router.add("GET", repo + "/actions/variables/{name}", this::variable);
     router.add("PATCH", repo + "/actions/variables/{name}", this::updateVariable);
@@ -68,6 +69,20 @@ final class RepoRoutes {
     n.put("total_count", all.size());
     ArrayNode items = n.putArray("variables");
     all.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(v -> items.add(call.shapes().variable(v)));
+    return Reply.ok(n);
+  }
+
+  /** Names and dates only, as GitHub lists them: a secret's value is never readable. */
+  private Reply secrets(Call call) {
+    call.require(Role.ADMIN);
+    List<String> all = call.repo().secretNames();
+    int perPage = Math.max(1, Math.min(100, Integer.parseInt(call.query("per_page", "30"))));
+    int page = Math.max(1, Integer.parseInt(call.query("page", "1")));
+    ObjectNode n = Shapes.JSON.createObjectNode();
+    n.put("total_count", all.size());
+    ArrayNode items = n.putArray("secrets");
+    all.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(name -> items.addObject()
+        .put("name", name).put("created_at", "2026-01-01T00:00:00Z").put("updated_at", "2026-01-01T00:00:00Z"));
     return Reply.ok(n);
   }
 

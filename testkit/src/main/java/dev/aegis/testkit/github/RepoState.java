@@ -39,6 +39,7 @@ final class RepoState {
   private final List<ReactionRec> reactions = new ArrayList<>();
   private final Map<String, Role> roles = new LinkedHashMap<>();
   private final Map<String, VariableRec> variables = new TreeMap<>();
+  private final java.util.Set<String> secretNames = new java.util.TreeSet<>();
   private int lastNumber;
   private volatile boolean hidden;
   private volatile boolean actionsMayCreatePullRequests = true;
@@ -299,6 +300,16 @@ final class RepoState {
     VariableRec updated = new VariableRec(old.name(), value, old.createdAt(), now());
     variables.put(old.name(), updated);
     return Optional.of(updated);
+  }
+
+  // ---- Actions secrets: names only (values are write-only on GitHub)
+
+  synchronized List<String> secretNames() {
+    return List.copyOf(secretNames);
+  }
+
+  synchronized void addSecret(String name) {
+    secretNames.add(name.toUpperCase(Locale.ROOT));
   }
 
   /** A value and whether this call created it. */

@@ -166,7 +166,8 @@ final class GitHubErrors {
     PULL_REQUESTS_READ("Pull requests: read"),
     PULL_REQUESTS_WRITE("Pull requests: write"),
     METADATA_READ("Metadata: read"),
-    VARIABLES_WRITE("Variables: write (a fine-grained token or GitHub App; GITHUB_TOKEN cannot get it)");
+    VARIABLES_WRITE("Variables: write (a fine-grained token or GitHub App; GITHUB_TOKEN cannot get it)"),
+    SECRETS_READ("Secrets: read (names only; a fine-grained token or GitHub App; GITHUB_TOKEN cannot get it)");
 
     private final String label;
 

@@ -2,6 +2,9 @@ package dev.aegis.core.tracker.github;
 
 import dev.aegis.core.repo.RepositoryVariables;
 import dev.aegis.core.tracker.github.GitHubErrors.Need;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +27,24 @@ final class GitHubVariables implements RepositoryVariables {
   public Optional<String> get(String name) {
     return failures.call("reading variable " + name, Need.VARIABLES_WRITE,
         () -> rest.find(path + "/" + Mapping.segment(name), Map.of()).map(variable -> variable.path("value").asText()));
+  }
+
+  /** {@code GET /repos/{owner}/{repo}/actions/secrets}: names only, every page. */
+  @Override
+  public Optional<List<String>> secretNames() {
+    return failures.call("listing the repository's secret names", Need.SECRETS_READ, () -> {
+      List<String> names = new ArrayList<>();
+      String secrets = path.substring(0, path.length() - "variables".length()) + "secrets";
+      for (int page = 1; page <= 50; page++) {
+        JsonNode answer = rest.get(secrets, Map.of("per_page", "100", "page", String.valueOf(page)));
+        JsonNode items = answer.path("secrets");
+        items.forEach(secret -> names.add(secret.path("name").asText()));
+        if (items.size() < 100 || names.size() >= answer.path("total_count").asInt()) {
+          break;
+        }
+      }
+      return Optional.of(List.copyOf(names));
+    });
   }
 
   @Override
