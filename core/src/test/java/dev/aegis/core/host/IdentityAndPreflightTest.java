@@ -39,10 +39,15 @@ class IdentityAndPreflightTest {
   }
 
   private HostResult labelled(int number) {
-    return w.githubEvent("issues", "{\"action\":\"labeled\",\"label\":{\"name\":\"ready to implement\"},"
+    return w.githubEvent("issues", labelledPayload(number));
+  }
+
+  /** An {@code issues.labeled} payload for {@code number}, as GitHub sends it (the fields Aegis reads). */
+  private static String labelledPayload(int number) {
+    return "{\"action\":\"labeled\",\"label\":{\"name\":\"ready to implement\"},"
         + "\"issue\":{\"number\":" + number + ",\"title\":\"t\",\"state\":\"open\",\"labels\":[],"
         + "\"user\":{\"login\":\"rick\",\"type\":\"User\"}},\"repository\":{\"full_name\":\"" + LinearWorld.REPO + "\"},"
-        + "\"sender\":{\"login\":\"maya\",\"type\":\"User\"}}");
+        + "\"sender\":{\"login\":\"maya\",\"type\":\"User\"}}";
   }
 
   private List<FakeComment> comments(int number) {
@@ -172,10 +177,7 @@ class IdentityAndPreflightTest {
   private Path eventFile(int number) {
     try {
       Path f = dir.resolve("event-" + number + ".json");
-      java.nio.file.Files.writeString(f, "{\"action\":\"labeled\",\"label\":{\"name\":\"ready to implement\"},"
-          + "\"issue\":{\"number\":" + number + ",\"title\":\"t\",\"state\":\"open\",\"labels\":[],"
-          + "\"user\":{\"login\":\"rick\",\"type\":\"User\"}},\"repository\":{\"full_name\":\"" + LinearWorld.REPO
-          + "\"},\"sender\":{\"login\":\"maya\",\"type\":\"User\"}}");
+      java.nio.file.Files.writeString(f, labelledPayload(number));
       return f;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
